@@ -1,0 +1,59 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import type { ServerConfig } from './config.ts'
+import { createApi } from './http/api.ts'
+import { mountClient } from './http/static.ts'
+import { createLogger, type Logger } from './log.ts'
+import { SqliteStorage } from './storage/sqlite.ts'
+import { RoomManager } from './sync/room-manager.ts'
+import { attachSyncEndpoint } from './sync/ws-endpoint.ts'
+
+export interface RunningServer {
+  url: string
+  port: number
+  rooms: RoomManager
+  close(): Promise<void>
+}
+
+/** Wires storage, rooms, the HTTP API, the client and the sync endpoint into one server. */
+export async function startServer(config: ServerConfig, log: Logger = createLogger()): Promise<RunningServer> {
+  const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
+  const rooms = new RoomManager(storage, config, log)
+
+  const app = new Hono()
+  app.route(
+    '/api',
+    createApi({
+      directory: storage,
+      publicUrl: config.publicUrl,
+      clientConfig: { tldrawLicenseKey: config.tldrawLicenseKey, maxMessageBytes: config.maxMessageBytes },
+    }),
+  )
+  mountClient(app, config.clientDir)
+  app.onError((err, c) => {
+    log.error('http.error', { path: new URL(c.req.url).pathname, error: err.message })
+    return c.json({ error: { code: 'SERVER_ERROR', message: 'サーバーで問題が起きました。しばらくしてからやり直してください。', messageEn: 'Internal server error.' } }, 500)
+  })
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server
+  })
+  const sync = attachSyncEndpoint(server, storage, rooms, config, log)
+  const port = (server.address() as AddressInfo).port
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const url = config.publicUrl ?? `http://${shownHost}:${port}`
+
+  return {
+    url,
+    port,
+    rooms,
+    async close() {
+      sync.close()
+      await rooms.closeAll()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      storage.close()
+    },
+  }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path'
+
+/** Server configuration, read once from the environment. Every knob is documented in README.md. */
+export interface ServerConfig {
+  host: string
+  port: number
+  /** Directory holding the SQLite database (created if missing). */
+  dataDir: string
+  /** Directory holding the built client (vite build output). */
+  clientDir: string
+  /** Public origin used in capability links when the app runs behind a proxy. */
+  publicUrl: string | null
+  tldrawLicenseKey: string | null
+  /** Largest WebSocket message accepted; bigger ones close the connection with 1009. */
+  maxMessageBytes: number
+  maxConnectionsPerRoom: number
+  /** How long an empty room stays in memory before it is unloaded. */
+  roomUnloadGraceMs: number
+  /** Compact a room's update log into one snapshot after this many updates or bytes. */
+  compactAfterUpdates: number
+  compactAfterBytes: number
+  /** Awareness changes are coalesced and sent once per tick (0 = send at once). */
+  awarenessTickMs: number
+  /** SQLite synchronous mode: FULL survives power loss; NORMAL survives process crashes. */
+  sqliteSynchronous: 'FULL' | 'NORMAL'
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`設定 ${name} は ${min} 以上の整数で指定してください（現在: "${raw}"）`)
+  }
+  return value
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const sync = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase()
+  if (sync !== 'FULL' && sync !== 'NORMAL') {
+    throw new Error(`設定 SQLITE_SYNCHRONOUS は FULL か NORMAL で指定してください（現在: "${sync}"）`)
+  }
+  return {
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 8787),
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    clientDir: path.resolve(env.CLIENT_DIR || './dist'),
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
+    maxConnectionsPerRoom: int(env, 'MAX_CONNECTIONS_PER_ROOM', 500, 1),
+    roomUnloadGraceMs: int(env, 'ROOM_UNLOAD_GRACE_MS', 30_000),
+    compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),
+    compactAfterBytes: int(env, 'COMPACT_AFTER_BYTES', 4 * 1024 * 1024, 1),
+    awarenessTickMs: int(env, 'AWARENESS_TICK_MS', 50),
+    sqliteSynchronous: sync,
+  }
+}

@@ -1,0 +1,28 @@
+import { loadConfig } from './config.ts'
+import { startServer } from './app.ts'
+import { createLogger } from './log.ts'
+
+const log = createLogger()
+let config
+try {
+  config = loadConfig()
+} catch (err) {
+  console.error((err as Error).message)
+  process.exit(1)
+}
+const server = await startServer(config, log)
+log.info('server.listening', { url: server.url, dataDir: config.dataDir })
+console.log(`\n  重層支援マップ: ${server.url} を開いてください (open ${server.url})\n`)
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    // Flush and compact every open room before exiting.
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  })
+}

@@ -1,0 +1,42 @@
+import type { Role, RoomKind } from '../../shared/rooms.ts'
+
+/**
+ * Durable storage of room documents as an append-only update log plus one snapshot.
+ * Promise-based so that a networked database (PostgreSQL) can implement it later; the sync
+ * code only relies on this contract: when `append` resolves, the updates survive a crash.
+ */
+export interface DocStore {
+  load(roomId: string): Promise<StoredDoc>
+  /** Appends updates in order, in one transaction. Resolves once they are durable. */
+  append(roomId: string, updates: Uint8Array[]): Promise<AppendResult>
+  /** Atomically replaces the log up to `uptoSeq` with `snapshot` (which must include it). */
+  compact(roomId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+}
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  /** Sequence number of the newest update included (0 for an empty room). */
+  lastSeq: number
+  /** Updates and bytes stored since the snapshot: used to decide when to compact. */
+  updatesSinceSnapshot: number
+  bytesSinceSnapshot: number
+}
+
+export interface AppendResult {
+  lastSeq: number
+}
+
+export interface RoomRecord {
+  id: string
+  title: string
+  kind: RoomKind
+  createdAt: string
+}
+
+/** Room metadata and capability tokens (stored hashed, never in clear). */
+export interface RoomDirectory {
+  create(room: RoomRecord, tokenHashes: Record<Role, string>): Promise<void>
+  get(roomId: string): Promise<RoomRecord | null>
+  roleForToken(roomId: string, tokenHash: string): Promise<Role | null>
+}

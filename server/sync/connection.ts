@@ -1,0 +1,21 @@
+/**
+ * What a room needs from one participant's connection. The WebSocket glue implements it;
+ * tests can implement it without sockets.
+ */
+export interface RoomConnection {
+  readonly id: number
+  /** Edit and facilitate links may change the document; view links may not. */
+  readonly canEdit: boolean
+  /** Awareness client ids this connection has announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>
+  /** Bytes queued on the socket but not yet sent: how far behind this client is. */
+  readonly bufferedAmount: number
+  readonly isOpen: boolean
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** A message the protocol cannot read: the connection is closed with closeCodes.badMessage. */
+export class ProtocolError extends Error {}
+/** A well-formed message whose document update Yjs cannot apply: closeCodes.invalidUpdate. */
+export class InvalidUpdateError extends Error {}

@@ -1,0 +1,267 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { DocStore } from '../storage/doc-store.ts'
+import { closeCodes } from '../../shared/rooms.ts'
+import { InvalidUpdateError, type RoomConnection } from './connection.ts'
+import {
+  encodeAwarenessMessage,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+} from './protocol.ts'
+import type { Logger } from '../log.ts'
+
+export interface RoomOptions {
+  compactAfterUpdates: number
+  compactAfterBytes: number
+  awarenessTickMs: number
+}
+
+interface PendingUpdate {
+  update: Uint8Array
+  origin: unknown
+}
+
+/**
+ * One live room: its Y.Doc, its awareness and its participants.
+ *
+ * Durability rule: a document update reaches other participants only after the store has
+ * made it durable. Updates received during one event-loop turn are written in one
+ * transaction, then broadcast, each encoded once and sent as the same buffer to everyone.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly connections = new Set<RoomConnection>()
+  /** Set when storage failed: the room refuses further work and must be reloaded. */
+  broken = false
+
+  private pending: PendingUpdate[] = []
+  private flushScheduled = false
+  private flushChain: Promise<void> = Promise.resolve()
+  private receivedCount = 0
+  private persistedCount = 0
+  private persistWaiters: { target: number; resolve: () => void }[] = []
+
+  private lastSeq: number
+  private updatesSinceSnapshot: number
+  private bytesSinceSnapshot: number
+  private compacting: Promise<void> | null = null
+
+  private changedAwareness = new Set<number>()
+  private awarenessTimer: NodeJS.Timeout | null = null
+
+  private constructor(
+    readonly id: string,
+    private readonly store: DocStore,
+    private readonly options: RoomOptions,
+    private readonly log: Logger,
+    stored: { lastSeq: number; updatesSinceSnapshot: number; bytesSinceSnapshot: number },
+  ) {
+    this.lastSeq = stored.lastSeq
+    this.updatesSinceSnapshot = stored.updatesSinceSnapshot
+    this.bytesSinceSnapshot = stored.bytesSinceSnapshot
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  static async load(id: string, store: DocStore, options: RoomOptions, log: Logger): Promise<Room> {
+    const stored = await store.load(id)
+    const room = new Room(id, store, options, log, stored)
+    // Stored state is applied before listening, so loading never writes it back.
+    Y.transact(room.doc, () => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(room.doc, u)
+    })
+    room.doc.on('update', room.onDocUpdate)
+    return room
+  }
+
+  // ---- participants -------------------------------------------------------------------
+
+  join(conn: RoomConnection): void {
+    this.connections.add(conn)
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const others = [...this.awareness.getStates().keys()]
+    if (others.length > 0) conn.send(encodeAwarenessMessage(this.awareness, others))
+  }
+
+  leave(conn: RoomConnection): void {
+    if (!this.connections.delete(conn)) return
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
+    }
+  }
+
+  // ---- document -----------------------------------------------------------------------
+
+  /** Answers a client's sync step 1 with what it lacks, never with undurable state. */
+  async replySyncStep1(conn: RoomConnection, stateVector: Uint8Array): Promise<void> {
+    await this.whenPersisted()
+    if (!conn.isOpen) return
+    conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+  }
+
+  /** A sync step 2 or update from a client. Throws InvalidUpdateError if Yjs cannot read it. */
+  applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
+    let decoded: ReturnType<typeof Y.decodeUpdate>
+    try {
+      // Decoding first rejects garbage before it can touch the document.
+      decoded = Y.decodeUpdate(update)
+    } catch (err) {
+      throw new InvalidUpdateError(`undecodable update: ${(err as Error).message}`)
+    }
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
+    if (!conn.canEdit) {
+      conn.send(encodePermissionDenied('read-only link: document changes are not accepted'))
+      return
+    }
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+    } catch (err) {
+      throw new InvalidUpdateError(`update could not be applied: ${(err as Error).message}`)
+    }
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.pending.push({ update, origin })
+    this.receivedCount++
+    if (!this.flushScheduled) {
+      this.flushScheduled = true
+      setImmediate(this.flush)
+    }
+  }
+
+  private flush = (): void => {
+    this.flushScheduled = false
+    const batch = this.pending
+    this.pending = []
+    if (batch.length === 0) return
+    this.flushChain = this.flushChain.then(() => this.persistAndBroadcast(batch))
+  }
+
+  private async persistAndBroadcast(batch: PendingUpdate[]): Promise<void> {
+    if (this.broken) return
+    try {
+      const { lastSeq } = await this.store.append(this.id, batch.map((b) => b.update))
+      this.lastSeq = lastSeq
+    } catch (err) {
+      // Nothing of this batch was broadcast; clients still hold their changes and resend
+      // them on reconnect, so closing everyone is the safe way out.
+      this.broken = true
+      this.log.error('room.persist_failed', { room: this.id, error: (err as Error).message })
+      for (const conn of this.connections) conn.close(closeCodes.serverError, 'storage failure')
+      return
+    }
+    this.persistedCount += batch.length
+    this.updatesSinceSnapshot += batch.length
+    for (const { update, origin } of batch) {
+      this.bytesSinceSnapshot += update.byteLength
+      const message = encodeUpdateMessage(update)
+      for (const conn of this.connections) if (conn !== origin) conn.send(message)
+    }
+    this.persistWaiters = this.persistWaiters.filter((w) => {
+      if (w.target > this.persistedCount) return true
+      w.resolve()
+      return false
+    })
+    if (
+      this.updatesSinceSnapshot >= this.options.compactAfterUpdates ||
+      this.bytesSinceSnapshot >= this.options.compactAfterBytes
+    ) {
+      void this.compact()
+    }
+  }
+
+  /** Resolves once every update received so far is durable. */
+  whenPersisted(): Promise<void> {
+    if (this.persistedCount >= this.receivedCount) return Promise.resolve()
+    const target = this.receivedCount
+    return new Promise((resolve) => this.persistWaiters.push({ target, resolve }))
+  }
+
+  /** Replaces the update log with one snapshot of the current state, atomically. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting
+    this.compacting = (async () => {
+      // Yield first so compaction never runs inside the broadcast path.
+      await new Promise((r) => setImmediate(r))
+      // Everything up to lastSeq is applied to this.doc, so the snapshot contains it.
+      const uptoSeq = this.lastSeq
+      const count = this.updatesSinceSnapshot
+      const bytes = this.bytesSinceSnapshot
+      if (count === 0) return
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      try {
+        await this.store.compact(this.id, snapshot, uptoSeq)
+        this.updatesSinceSnapshot -= count
+        this.bytesSinceSnapshot -= bytes
+      } catch (err) {
+        // The log is intact; compaction is retried after the next updates.
+        this.log.error('room.compact_failed', { room: this.id, error: (err as Error).message })
+      }
+    })().finally(() => {
+      this.compacting = null
+    })
+    return this.compacting
+  }
+
+  // ---- awareness ----------------------------------------------------------------------
+
+  applyAwarenessUpdate(conn: RoomConnection, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+  }
+
+  /** Full awareness state, for a client's awareness query. */
+  awarenessMessage(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()]
+    return ids.length > 0 ? encodeAwarenessMessage(this.awareness, ids) : null
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const conn = this.connectionOf(origin)
+    if (conn) {
+      for (const id of added) conn.awarenessIds.add(id)
+      for (const id of updated) conn.awarenessIds.add(id)
+      for (const id of removed) conn.awarenessIds.delete(id)
+    }
+    for (const id of added) this.changedAwareness.add(id)
+    for (const id of updated) this.changedAwareness.add(id)
+    for (const id of removed) this.changedAwareness.add(id)
+    if (this.options.awarenessTickMs === 0) this.sendAwarenessTick()
+    else if (!this.awarenessTimer) {
+      this.awarenessTimer = setTimeout(this.sendAwarenessTick, this.options.awarenessTickMs)
+    }
+  }
+
+  /** One combined awareness message per tick, latest state per client, same buffer for all. */
+  private sendAwarenessTick = (): void => {
+    this.awarenessTimer = null
+    if (this.changedAwareness.size === 0) return
+    const message = encodeAwarenessMessage(this.awareness, [...this.changedAwareness])
+    this.changedAwareness.clear()
+    for (const conn of this.connections) conn.send(message)
+  }
+
+  private connectionOf(origin: unknown): RoomConnection | null {
+    return this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : null
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------
+
+  /** Flushes, compacts and frees the room. Called when it is unloaded or the server stops. */
+  async close(): Promise<void> {
+    if (this.flushScheduled) this.flush()
+    await this.flushChain
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.awarenessTimer = null
+    if (!this.broken && this.updatesSinceSnapshot > 0) await this.compact()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

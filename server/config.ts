@@ -21,6 +21,10 @@ export interface ServerConfig {
   compactAfterBytes: number
   /** Awareness changes are coalesced and sent once per tick (0 = send at once). */
   awarenessTickMs: number
+  /** Back-pressure: skip awareness for a client with this many bytes queued… */
+  awarenessSkipBytes: number
+  /** …and disconnect it (it resyncs) above this many. */
+  disconnectBytes: number
   /** SQLite synchronous mode: FULL survives power loss; NORMAL survives process crashes. */
   sqliteSynchronous: 'FULL' | 'NORMAL'
 }
@@ -53,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     compactAfterBytes: int(env, 'COMPACT_AFTER_BYTES', 4 * 1024 * 1024, 1),
     awarenessTickMs: int(env, 'AWARENESS_TICK_MS', 50),
+    awarenessSkipBytes: int(env, 'SLOW_CLIENT_SKIP_BYTES', 256 * 1024, 1),
+    disconnectBytes: int(env, 'SLOW_CLIENT_DISCONNECT_BYTES', 8 * 1024 * 1024, 1),
     sqliteSynchronous: sync,
   }
 }

@@ -69,7 +69,9 @@ export interface ApiErrorBody {
 export const WS_PATH = '/ws'
 
 /**
- * WebSocket close codes our server uses (4000–4999 are application codes). The client maps
+ * WebSocket close codes our server uses (4000–4999 are application codes). The stock
+ * y-websocket provider stops reconnecting after a code in 4400–4499: those are refusals that
+ * a retry would not fix. The client maps
  * them to Japanese explanations; the reason string is a short English phrase (close reasons
  * are limited to 123 bytes).
  */
@@ -80,6 +82,9 @@ export const closeCodes = {
   roomNotFound: 4404,
   invalidUpdate: 4422,
   roomFull: 4429,
+  /** The client fell too far behind. Standard "try again later": outside 4400–4499, which
+   *  the stock provider treats as final, so it reconnects and resyncs on its own. */
+  tooSlow: 1013,
   serverError: 4500,
   /** Standard code sent by `ws` when a frame exceeds maxPayload. */
   messageTooBig: 1009,
@@ -91,6 +96,7 @@ export const closeCodeMessages: Record<number, { ja: string; en: string }> = {
   4403: { ja: 'このリンクではルームに入れません。ファシリテーターに正しいリンクを確認してください。', en: 'This link does not grant access to the room.' },
   4404: { ja: 'ルームが見つかりません。リンクが正しいか確認してください。', en: 'Room not found.' },
   4422: { ja: '受け取れない更新が送られたため接続を切りました。ページを再読み込みしてください。', en: 'An update could not be applied; reload the page.' },
+  1013: { ja: '通信が追いつかないため再接続しています。そのままお待ちください。', en: 'Connection too slow; reconnecting.' },
   4429: { ja: 'ルームの参加人数が上限に達しています。しばらくしてから入り直してください。', en: 'The room is full.' },
   4500: { ja: 'サーバーで問題が起きました。しばらくしてから再読み込みしてください。', en: 'Server error; try again later.' },
   1009: { ja: '一度に送るデータが大きすぎます。画像などを小さくしてから再度お試しください。', en: 'Message too large.' },

@@ -11,6 +11,8 @@ export interface RoomConnection {
   /** Bytes queued on the socket but not yet sent: how far behind this client is. */
   readonly bufferedAmount: number
   readonly isOpen: boolean
+  /** Set when awareness ticks were skipped for this slow client: it needs the full state. */
+  awarenessStale: boolean
   send(message: Uint8Array): void
   close(code: number, reason: string): void
 }

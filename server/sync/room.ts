@@ -11,8 +11,9 @@ import {
   encodeUpdateMessage,
 } from './protocol.ts'
 import type { Logger } from '../log.ts'
+import { sendAwarenessTick, sendDocumentMessage, type BackpressureLimits } from './backpressure.ts'
 
-export interface RoomOptions {
+export interface RoomOptions extends BackpressureLimits {
   compactAfterUpdates: number
   compactAfterBytes: number
   awarenessTickMs: number
@@ -160,7 +161,7 @@ export class Room {
     for (const { update, origin } of batch) {
       this.bytesSinceSnapshot += update.byteLength
       const message = encodeUpdateMessage(update)
-      for (const conn of this.connections) if (conn !== origin) conn.send(message)
+      for (const conn of this.connections) if (conn !== origin) sendDocumentMessage(conn, message, this.options)
     }
     this.persistWaiters = this.persistWaiters.filter((w) => {
       if (w.target > this.persistedCount) return true
@@ -243,9 +244,9 @@ export class Room {
   private sendAwarenessTick = (): void => {
     this.awarenessTimer = null
     if (this.changedAwareness.size === 0) return
-    const message = encodeAwarenessMessage(this.awareness, [...this.changedAwareness])
+    const delta = encodeAwarenessMessage(this.awareness, [...this.changedAwareness])
     this.changedAwareness.clear()
-    for (const conn of this.connections) conn.send(message)
+    sendAwarenessTick(this.connections, delta, () => this.awarenessMessage(), this.options)
   }
 
   private connectionOf(origin: unknown): RoomConnection | null {

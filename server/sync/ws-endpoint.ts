@@ -23,6 +23,7 @@ class WsConnection implements RoomConnection {
   readonly id = nextConnectionId++
   readonly awarenessIds = new Set<number>()
   alive = true
+  awarenessStale = false
   private toldReadOnly = false
 
   constructor(
@@ -51,6 +52,8 @@ class WsConnection implements RoomConnection {
   close(code: number, reason: string): void {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
       this.ws.close(code, reason)
+      // A client that stopped reading never completes the close handshake.
+      setTimeout(() => this.ws.terminate(), 2_000).unref()
     }
   }
 }

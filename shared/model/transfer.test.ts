@@ -1,0 +1,98 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { readModel } from './doc.ts'
+import { applyImport, exportModel, ImportFormatError, parseImport } from './transfer.ts'
+
+const sample = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../samples', name), 'utf8')) as Record<string, unknown>
+
+const loadInto = (json: unknown, roomKind?: 'case' | 'community' | 'training') => {
+  const doc = new Y.Doc()
+  const parsed = parseImport(json, { roomKind })
+  applyImport(doc, parsed.model, { replace: true })
+  return { doc, parsed }
+}
+
+const withoutTimestamp = ({ exportedAt: _, ...rest }: ReturnType<typeof exportModel>) => rest
+
+describe('import and export', () => {
+  for (const [file, roomKind] of [
+    ['case-8050.json', 'case'],
+    ['community-platform.json', 'community'],
+    ['wide-area-prefecture.json', 'community'],
+  ] as const) {
+    it(`loads ${file} completely and round-trips it unchanged`, () => {
+      const json = sample(file)
+      const { doc, parsed } = loadInto(json, roomKind)
+      expect(parsed.report.rejected).toEqual([])
+      expect(parsed.report.accepted).toEqual({
+        actors: (json.actors as unknown[]).length,
+        persons: ((json.persons as unknown[]) ?? []).length,
+        relations: (json.relations as unknown[]).length,
+      })
+      expect(readModel(doc).problems).toEqual([])
+
+      const exported = exportModel(doc)
+      const again = loadInto(JSON.parse(JSON.stringify(exported)), roomKind)
+      expect(again.parsed.report.rejected).toEqual([])
+      expect(withoutTimestamp(exportModel(again.doc))).toEqual(withoutTimestamp(exported))
+    })
+  }
+
+  it('maps the sample’s household issues onto the map', () => {
+    const { doc } = loadInto(sample('case-8050.json'), 'case')
+    expect(readModel(doc).model.info).toMatchObject({ kind: 'case', issues: expect.arrayContaining(['8050', '社会的孤立']) })
+  })
+
+  it('reports what it rejected and why, and imports the rest', () => {
+    const json = {
+      actors: [
+        { id: 'a1', name: '保健センター', level: '市区町村（庁内）', fields: ['保健・医療'], formal: true },
+        { id: 'a2', name: '謎の機関', level: '銀河', fields: ['高齢'], formal: true },
+        { id: 'a1', name: '重複', level: '地域', fields: ['住民活動'], formal: false },
+      ],
+      persons: [
+        { id: 'p1', label: '本人', ageBand: '50代', household: true, issues: ['ひきこもり'] },
+        { id: 'p2', label: '母', ageBand: '80代', household: true, name: '実名' },
+      ],
+      relations: [
+        { from: 'a1', to: 'p1', type: '支援提供', status: 'planned' },
+        { from: 'a1', to: 'a2', type: 'つなぎ' },
+        { from: 'a1', to: 'p1', type: '仲良し' },
+      ],
+    }
+    const { parsed, doc } = loadInto(json, 'case')
+    expect(parsed.report.accepted).toEqual({ actors: 1, persons: 1, relations: 1 })
+    const reasons = parsed.report.rejected.map((r) => `${r.kind}#${r.index}: ${r.message}`)
+    expect(reasons).toEqual([
+      expect.stringMatching(/^actor#2: 階層/),
+      expect.stringMatching(/^actor#3: .*重複/),
+      expect.stringMatching(/^person#2: 使えない項目.*name/),
+      expect.stringMatching(/^relation#3: 関係の種類/),
+      expect.stringMatching(/^relation#2: つながり先.*a2/),
+    ])
+    expect(readModel(doc).model.relations).toHaveLength(1)
+  })
+
+  it('refuses persons in a community map', () => {
+    const { parsed } = loadInto(sample('case-8050.json'), 'community')
+    expect(parsed.report.accepted.persons).toBe(0)
+    expect(parsed.report.rejected.some((r) => r.kind === 'person' && /地域資源マップ/.test(r.message))).toBe(true)
+  })
+
+  it('explains files that are not a map at all', () => {
+    expect(() => parseImport([1, 2, 3])).toThrow(ImportFormatError)
+    expect(() => parseImport({ actors: 'many' })).toThrow(/配列/)
+    expect(() => parseImport({})).toThrow(/1件も/)
+  })
+
+  it('can leave persons out of an export', () => {
+    const { doc } = loadInto(sample('case-8050.json'), 'case')
+    const exported = exportModel(doc, { includePersons: false })
+    expect(exported.persons).toEqual([])
+    const personIds = new Set(readModel(doc).model.persons.map((p) => p.id))
+    expect(exported.relations.some((r) => personIds.has(r.from) || personIds.has(r.to))).toBe(false)
+  })
+})

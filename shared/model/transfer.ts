@@ -1,0 +1,163 @@
+import * as Y from 'yjs'
+import type { RoomKind } from '../rooms.ts'
+import { collection, collectionSchemas, infoMap, readModel, type CollectionKind } from './doc.ts'
+import { describeIssue, mapInfoSchema, type MapInfo, type MapModel, type RecordKind } from './schema.ts'
+
+/**
+ * JSON import and export of a room's model. "Load sample" and a user's file import take the
+ * same path: parseImport → report → applyImport.
+ */
+
+export const exportFormat = 'jusou-map/model@1'
+
+export interface ExportedModel extends MapModel {
+  format: typeof exportFormat
+  exportedAt: string
+}
+
+export function exportModel(doc: Y.Doc, options: { includePersons?: boolean } = {}): ExportedModel {
+  const { model } = readModel(doc)
+  const includePersons = options.includePersons ?? true
+  const personIds = new Set(model.persons.map((p) => p.id))
+  return {
+    format: exportFormat,
+    exportedAt: new Date().toISOString(),
+    info: model.info,
+    actors: model.actors,
+    persons: includePersons ? model.persons : [],
+    relations: includePersons
+      ? model.relations
+      : model.relations.filter((r) => !personIds.has(r.from) && !personIds.has(r.to)),
+  }
+}
+
+export interface ImportRejection {
+  kind: RecordKind
+  /** Position in the file's list (1-based), so a user can find the line in their file. */
+  index: number | null
+  id: string | null
+  message: string
+}
+
+export interface ImportReport {
+  accepted: { actors: number; persons: number; relations: number }
+  rejected: ImportRejection[]
+}
+
+export interface ParsedImport {
+  model: MapModel
+  report: ImportReport
+}
+
+export class ImportFormatError extends Error {}
+
+/**
+ * Validates a file's content record by record. Accepts our export format and the shape of
+ * the shared sample files (no relation ids, householdIssues / localIssues).
+ * Persons are refused in community maps: a district map describes no individual.
+ */
+export function parseImport(input: unknown, options: { roomKind?: RoomKind } = {}): ParsedImport {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ImportFormatError('ファイルの内容がマップの形式（JSONのオブジェクト）ではありません。書き出したJSONファイルを選んでください。')
+  }
+  const src = input as Record<string, unknown>
+  const list = (key: string): unknown[] => {
+    const v = src[key]
+    if (v === undefined) return []
+    if (!Array.isArray(v)) throw new ImportFormatError(`「${key}」は一覧（配列）である必要があります。`)
+    return v
+  }
+  const rawActors = list('actors')
+  const rawPersons = list('persons')
+  const rawRelations = list('relations')
+  if (rawActors.length + rawPersons.length + rawRelations.length === 0) {
+    throw new ImportFormatError('ファイルに機関・人物・つながりが1件もありません。')
+  }
+
+  const rejected: ImportRejection[] = []
+  const seen = new Set<string>()
+  const fileIndex = new Map<string, number>()
+  const take = <K extends CollectionKind>(kind: K, raw: unknown[], prepare: (r: Record<string, unknown>, i: number) => unknown) => {
+    const out: ReturnType<(typeof collectionSchemas)[K]['parse']>[] = []
+    raw.forEach((item, i) => {
+      const rawId = typeof item === 'object' && item && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null
+      if (typeof item !== 'object' || item === null) {
+        rejected.push({ kind, index: i + 1, id: null, message: 'レコードの形式が正しくありません' })
+        return
+      }
+      const parsed = collectionSchemas[kind].safeParse(prepare(item as Record<string, unknown>, i))
+      if (!parsed.success) {
+        rejected.push({ kind, index: i + 1, id: rawId, message: describeIssue(parsed.error) })
+        return
+      }
+      if (seen.has(parsed.data.id)) {
+        rejected.push({ kind, index: i + 1, id: parsed.data.id, message: `ID「${parsed.data.id}」が重複しています` })
+        return
+      }
+      seen.add(parsed.data.id)
+      fileIndex.set(parsed.data.id, i + 1)
+      out.push(parsed.data as never)
+    })
+    return out
+  }
+
+  const actors = take('actor', rawActors, (r) => r)
+  let persons = take('person', rawPersons, (r) => r)
+  if (options.roomKind === 'community' && persons.length > 0) {
+    for (const p of persons) {
+      rejected.push({ kind: 'person', index: null, id: p.id, message: '地域資源マップには人物（世帯員）を置けません' })
+      seen.delete(p.id)
+    }
+    persons = []
+  }
+  const nodeIds = new Set([...actors, ...persons].map((n) => n.id))
+  // Sample files carry no relation ids: number them in file order, stable across imports.
+  const relations = take('relation', rawRelations, (r, i) => ({ ...r, id: r.id ?? `r-${i + 1}` })).filter((r) => {
+    const missing = [r.from, r.to].filter((end) => !nodeIds.has(end))
+    if (missing.length === 0) return true
+    rejected.push({ kind: 'relation', index: fileIndex.get(r.id) ?? null, id: r.id, message: `つながり先のカードがありません（${missing.join(', ')}）` })
+    return false
+  })
+
+  const infoSource = (typeof src.info === 'object' && src.info !== null ? src.info : src) as Record<string, unknown>
+  const infoCandidate = {
+    kind: infoSource.kind,
+    summary: infoSource.summary,
+    issues: infoSource.issues ?? src.householdIssues ?? src.localIssues ?? [],
+  }
+  const infoParsed = mapInfoSchema.safeParse(infoCandidate)
+  let info: MapInfo = { issues: [] }
+  if (infoParsed.success) info = infoParsed.data
+  else rejected.push({ kind: 'info', index: null, id: null, message: describeIssue(infoParsed.error) })
+
+  return {
+    model: { info, actors, persons, relations },
+    report: { accepted: { actors: actors.length, persons: persons.length, relations: relations.length }, rejected },
+  }
+}
+
+/**
+ * Writes an imported model into the room in one transaction. `replace` clears the model
+ * first; otherwise records with the same id are overwritten and the rest is kept.
+ */
+export function applyImport(doc: Y.Doc, model: MapModel, options: { replace: boolean }, origin?: unknown): void {
+  doc.transact(() => {
+    const kinds: [CollectionKind, { id: string }[]][] = [
+      ['actor', model.actors],
+      ['person', model.persons],
+      ['relation', model.relations],
+    ]
+    for (const [kind, records] of kinds) {
+      const target = collection(doc, kind)
+      if (options.replace) target.clear()
+      for (const record of records) {
+        const map = new Y.Map<unknown>()
+        target.set(record.id, map)
+        for (const [key, value] of Object.entries(record)) if (key !== 'id' && value !== undefined) map.set(key, value)
+      }
+    }
+    const info = infoMap(doc)
+    if (options.replace) info.clear()
+    for (const [key, value] of Object.entries(model.info)) if (value !== undefined) info.set(key, value)
+  }, origin)
+}

@@ -1,0 +1,193 @@
+/**
+ * Presence over Yjs awareness (not over the document: cursors are ephemeral and must never be
+ * stored by the server).
+ *
+ * Awareness local state (contract with server/ and bench/):
+ *   { user: { id, name, org, color }, presence: { cursor, currentPageId, selectedShapeIds,
+ *     camera, screenBounds, chatMessage, brush, scribbles, followingUserId, meta } | null }
+ * `user` is set as soon as the participant has entered their name, even when the board is not
+ * shown (the participant list works without tldraw). `presence` is set only while a board is
+ * mounted. `user.id` is the stable per-browser tldraw user id, so that tldraw's "follow" works.
+ *
+ * Local presence is derived from the tldraw store and published at most every
+ * PRESENCE_INTERVAL_MS (20 Hz), trailing edge included so the last position is never lost.
+ * Remote states become tldraw `instance_presence` records (through mergeRemoteChanges, so
+ * they never reach the document or the undo stack) which tldraw renders as named cursors,
+ * selections and brushes. The cursor label is `名前（所属）`.
+ */
+import {
+  InstancePresenceRecordType,
+  getDefaultUserPresence,
+  react,
+  type TLInstancePresence,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+import { participantLabel } from '../room/storage'
+
+export const PRESENCE_INTERVAL_MS = 50
+
+export interface AwarenessUser {
+  id: string
+  name: string
+  org: string
+  color: string
+}
+
+export type AwarenessPresence = Pick<
+  TLInstancePresence,
+  | 'cursor'
+  | 'currentPageId'
+  | 'selectedShapeIds'
+  | 'camera'
+  | 'screenBounds'
+  | 'chatMessage'
+  | 'brush'
+  | 'scribbles'
+  | 'followingUserId'
+  | 'meta'
+>
+
+export interface AwarenessState {
+  user?: AwarenessUser
+  presence?: AwarenessPresence | null
+}
+
+export function setLocalUser(awareness: Awareness, user: AwarenessUser): void {
+  awareness.setLocalStateField('user', user)
+}
+
+function currentPresence(store: TLStore): AwarenessPresence | null {
+  // getDefaultUserPresence reads instance, pointer, camera and page state from the store;
+  // the user fields it also fills in are ignored (ours travel in `user`).
+  const placeholder = { id: 'user:placeholder', name: '', color: '' } as unknown as TLUser
+  const state = getDefaultUserPresence(store, placeholder)
+  if (!state) return null
+  return {
+    cursor: state.cursor as AwarenessPresence['cursor'],
+    currentPageId: state.currentPageId,
+    selectedShapeIds: state.selectedShapeIds,
+    camera: state.camera,
+    screenBounds: state.screenBounds,
+    chatMessage: state.chatMessage,
+    brush: state.brush,
+    scribbles: state.scribbles,
+    followingUserId: state.followingUserId,
+    meta: {},
+  }
+}
+
+/** Build the tldraw record for a remote awareness state, or null if it has no presence. */
+export function presenceRecordFor(
+  clientId: number,
+  state: AwarenessState | undefined,
+  lastActivityTimestamp: number,
+): TLInstancePresence | null {
+  const user = state?.user
+  const presence = state?.presence
+  if (!user || !presence || typeof presence !== 'object') return null
+  const name = typeof user.name === 'string' ? user.name : ''
+  const org = typeof user.org === 'string' ? user.org : ''
+  return InstancePresenceRecordType.create({
+    id: InstancePresenceRecordType.createId(String(clientId)),
+    userId: typeof user.id === 'string' && user.id ? user.id : `client-${clientId}`,
+    userName: participantLabel(name, org),
+    color: typeof user.color === 'string' && user.color ? user.color : '#7B66DC',
+    lastActivityTimestamp,
+    currentPageId: presence.currentPageId,
+    cursor: presence.cursor ?? null,
+    selectedShapeIds: Array.isArray(presence.selectedShapeIds) ? presence.selectedShapeIds : [],
+    camera: presence.camera ?? null,
+    screenBounds: presence.screenBounds ?? null,
+    chatMessage: typeof presence.chatMessage === 'string' ? presence.chatMessage : '',
+    brush: presence.brush ?? null,
+    scribbles: Array.isArray(presence.scribbles) ? presence.scribbles : [],
+    followingUserId: presence.followingUserId ?? null,
+    meta: {},
+  })
+}
+
+export interface PresenceBindingOptions {
+  store: TLStore
+  awareness: Awareness
+  intervalMs?: number
+}
+
+export function bindPresence({ store, awareness, intervalMs = PRESENCE_INTERVAL_MS }: PresenceBindingOptions): () => void {
+  // ---- Local → awareness (throttled) -----------------------------------------------------
+  let lastSent = 0
+  let pending: AwarenessPresence | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const send = () => {
+    timer = null
+    lastSent = Date.now()
+    awareness.setLocalStateField('presence', pending)
+  }
+  const stopReacting = react('publish presence to awareness', () => {
+    pending = currentPresence(store)
+    if (timer) return
+    const wait = intervalMs - (Date.now() - lastSent)
+    if (wait <= 0) send()
+    else timer = setTimeout(send, wait)
+  })
+
+  // ---- Remote awareness → instance_presence records -----------------------------------------
+  // lastActivityTimestamp is our own receive time of the last *change*, not the sender's clock
+  // (clocks on office PCs differ); periodic awareness renewals without change do not count, so
+  // tldraw's idle/inactive fading of cursors works.
+  const shown = new Set<number>()
+
+  const sync = (clientIds: number[], removed: number[]) => {
+    const states = awareness.getStates() as Map<number, AwarenessState>
+    const toPut: TLInstancePresence[] = []
+    const toRemove: TLInstancePresence['id'][] = []
+    const now = Date.now()
+    for (const clientId of clientIds) {
+      if (clientId === awareness.clientID) continue
+      let record: TLInstancePresence | null = null
+      try {
+        record = presenceRecordFor(clientId, states.get(clientId), now)
+      } catch {
+        record = null
+      }
+      if (record) {
+        toPut.push(record)
+        shown.add(clientId)
+      } else if (shown.has(clientId)) {
+        toRemove.push(InstancePresenceRecordType.createId(String(clientId)))
+        shown.delete(clientId)
+      }
+    }
+    for (const clientId of removed) {
+      if (shown.delete(clientId)) toRemove.push(InstancePresenceRecordType.createId(String(clientId)))
+    }
+    if (!toPut.length && !toRemove.length) return
+    store.mergeRemoteChanges(() => {
+      const existing = toRemove.filter((id) => store.has(id))
+      if (existing.length) store.remove(existing)
+      for (const record of toPut) {
+        try {
+          store.put([record])
+        } catch {
+          // a malformed state from a peer: ignore it rather than break the board
+        }
+      }
+    })
+  }
+
+  const onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) =>
+    sync([...added, ...updated], removed)
+  awareness.on('change', onChange)
+  sync([...awareness.getStates().keys()], [])
+
+  return () => {
+    stopReacting()
+    if (timer) clearTimeout(timer)
+    awareness.off('change', onChange)
+    if (awareness.getLocalState() !== null) awareness.setLocalStateField('presence', null)
+    const ids = [...shown].map((id) => InstancePresenceRecordType.createId(String(id))).filter((id) => store.has(id))
+    if (ids.length) store.mergeRemoteChanges(() => store.remove(ids))
+    shown.clear()
+  }
+}

@@ -1,0 +1,365 @@
+import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react'
+import { getUserPreferences, setUserPreferences } from 'tldraw'
+import {
+  closeCodeMessages,
+  closeCodes,
+  type ClientConfigResponse,
+  type Role,
+  type RoomInfoResponse,
+  roomKindLabels,
+} from '../../shared/rooms'
+import { ApiError, errorMessage, getClientConfig, getRoomInfo } from '../api'
+import { Board } from '../board/Board'
+import { licenseDecision } from '../board/license'
+import { setLocalUser } from '../board/presence'
+import { pick, useI18n, type MessageKey } from '../i18n'
+import { LangSwitch } from '../LangSwitch'
+import { connectionLabel, RoomConnection, type ConnectionLabel } from './connection'
+import { ParticipantList } from './Participants'
+import {
+  cachedRoomInfo,
+  cacheRoomInfo,
+  loadProfile,
+  participantLabel,
+  resolveRoomToken,
+  saveProfile,
+  type Profile,
+} from './storage'
+
+const CONFIG_KEY = 'jusou-config'
+const DEFAULT_CONFIG: ClientConfigResponse = { tldrawLicenseKey: null, maxMessageBytes: 1024 * 1024 }
+
+const roleText: Record<Role, MessageKey> = {
+  facilitate: 'roleFacilitate',
+  edit: 'roleEdit',
+  view: 'roleView',
+}
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; error: unknown }
+  | { state: 'ready'; info: RoomInfoResponse; config: ClientConfigResponse; fromCache: boolean }
+
+async function loadConfig(): Promise<ClientConfigResponse> {
+  try {
+    const config = await getClientConfig()
+    try {
+      localStorage.setItem(CONFIG_KEY, JSON.stringify(config))
+    } catch {
+      // not remembered; fine
+    }
+    return config
+  } catch (error) {
+    if (error instanceof ApiError && error.isNetworkError) {
+      try {
+        const cached = localStorage.getItem(CONFIG_KEY)
+        if (cached) return JSON.parse(cached) as ClientConfigResponse
+      } catch {
+        // fall through
+      }
+      return DEFAULT_CONFIG
+    }
+    throw error
+  }
+}
+
+function useRoom(roomId: string, token: string | null): Loaded {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  useEffect(() => {
+    if (!token) return
+    let cancelled = false
+    ;(async () => {
+      const configPromise = loadConfig()
+      try {
+        const info = await getRoomInfo(roomId, token)
+        cacheRoomInfo(info, token)
+        const config = await configPromise
+        if (!cancelled) setLoaded({ state: 'ready', info, config, fromCache: false })
+      } catch (error) {
+        // Offline: open the room as it was last time; edits go to the offline copy.
+        const cached = error instanceof ApiError && error.isNetworkError ? cachedRoomInfo(roomId, token) : null
+        if (cached) {
+          const config = await configPromise.catch(() => DEFAULT_CONFIG)
+          if (!cancelled) setLoaded({ state: 'ready', info: cached, config, fromCache: true })
+        } else if (!cancelled) {
+          setLoaded({ state: 'error', error })
+        }
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [roomId, token])
+  return loaded
+}
+
+export function RoomPage({ roomId }: { roomId: string }) {
+  const { t, lang } = useI18n()
+  const [token] = useState(() => resolveRoomToken(roomId, window.location.hash))
+  const loaded = useRoom(roomId, token)
+  const [profile, setProfile] = useState<Profile | null>(loadProfile)
+  const [editingProfile, setEditingProfile] = useState(false)
+
+  useEffect(() => {
+    if (loaded.state === 'ready') document.title = `${loaded.info.title} – ${t('appName')}`
+  }, [loaded, t])
+
+  if (!token) {
+    return (
+      <SimplePage>
+        <p className="error" role="alert" data-testid="room-error">
+          {t('noToken')}
+        </p>
+      </SimplePage>
+    )
+  }
+  if (loaded.state === 'loading') {
+    return (
+      <SimplePage>
+        <p>{t('loadingRoom')}</p>
+      </SimplePage>
+    )
+  }
+  if (loaded.state === 'error') {
+    return (
+      <SimplePage>
+        <p className="error" role="alert" data-testid="room-error">
+          {errorMessage(loaded.error, lang)}
+        </p>
+      </SimplePage>
+    )
+  }
+  if (!profile || editingProfile) {
+    return (
+      <SimplePage title={loaded.info.title}>
+        <ProfileForm
+          initial={profile}
+          onSubmit={(p) => {
+            saveProfile(p)
+            setProfile(p)
+            setEditingProfile(false)
+          }}
+        />
+      </SimplePage>
+    )
+  }
+  return (
+    <Room
+      info={loaded.info}
+      config={loaded.config}
+      fromCache={loaded.fromCache}
+      token={token}
+      profile={profile}
+      onEditProfile={() => setEditingProfile(true)}
+    />
+  )
+}
+
+function SimplePage({ title, children }: { title?: string; children: React.ReactNode }) {
+  const { t } = useI18n()
+  return (
+    <div className="page">
+      <header className="topbar">
+        <a className="app-name" href="/">
+          {t('appName')}
+        </a>
+        <LangSwitch />
+      </header>
+      <main className="narrow">
+        {title && <h1 className="room-title">{title}</h1>}
+        {children}
+      </main>
+    </div>
+  )
+}
+
+function ProfileForm({ initial, onSubmit }: { initial: Profile | null; onSubmit: (profile: Profile) => void }) {
+  const { t } = useI18n()
+  const [name, setName] = useState(initial?.name ?? '')
+  const [org, setOrg] = useState(initial?.org ?? '')
+  const [error, setError] = useState(false)
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!name.trim() || !org.trim()) {
+      setError(true)
+      return
+    }
+    onSubmit({ name: name.trim(), org: org.trim() })
+  }
+  return (
+    <section className="card">
+      <h2>{t('profileHeading')}</h2>
+      <p className="hint">{t('profileIntro')}</p>
+      <form onSubmit={submit} data-testid="profile-form">
+        <label className="field">
+          <span>{t('profileName')}</span>
+          <input name="name" value={name} maxLength={40} autoFocus placeholder={t('profileNamePlaceholder')} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('profileOrg')}</span>
+          <input name="org" value={org} maxLength={80} placeholder={t('profileOrgPlaceholder')} onChange={(e) => setOrg(e.target.value)} />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {t('profileRequired')}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t('profileSubmit')}
+        </button>
+      </form>
+    </section>
+  )
+}
+
+interface RoomProps {
+  info: RoomInfoResponse
+  config: ClientConfigResponse
+  fromCache: boolean
+  token: string
+  profile: Profile
+  onEditProfile: () => void
+}
+
+function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomProps) {
+  const { t, lang } = useI18n()
+  const [connection, setConnection] = useState<RoomConnection | null>(null)
+
+  useEffect(() => {
+    const conn = new RoomConnection(info.roomId, token)
+    setConnection(conn)
+    return () => {
+      conn.destroy()
+      setConnection(null)
+    }
+  }, [info.roomId, token])
+
+  // tldraw's menus follow the user preference locale (in tldraw 5.1 the <Tldraw locale> prop
+  // only reaches its loading screen), so keep the preference in step with our language switch.
+  useEffect(() => {
+    const prefs = getUserPreferences()
+    if (prefs.locale !== lang) setUserPreferences({ ...prefs, locale: lang })
+  }, [lang])
+
+  // Who we are, for peers (awareness) and for tldraw (its people menu and attribution).
+  useEffect(() => {
+    if (!connection) return
+    const prefs = getUserPreferences()
+    const label = participantLabel(profile.name, profile.org)
+    if (prefs.name !== label) setUserPreferences({ ...prefs, name: label })
+    setLocalUser(connection.awareness, {
+      id: prefs.id,
+      name: profile.name,
+      org: profile.org,
+      color: prefs.color ?? '#7B66DC',
+    })
+  }, [connection, profile])
+
+  const readOnly = info.role === 'view'
+  const decision = licenseDecision(config.tldrawLicenseKey, window.location)
+
+  return (
+    <div className="room" data-testid="room">
+      <header className="room-header">
+        <div className="room-heading">
+          <a className="app-name small" href="/">
+            {t('appName')}
+          </a>
+          <h1 className="room-title" data-testid="room-title">
+            {info.title}
+          </h1>
+          <span className="tag">{pick(roomKindLabels[info.kind], lang)}</span>
+          <span className={`tag role-${info.role}`} data-testid="room-role">
+            {t('roleLabel')}
+            {t(roleText[info.role])}
+          </span>
+        </div>
+        <div className="room-tools">
+          {connection && <ConnectionStatus connection={connection} />}
+          <button type="button" className="link-button" onClick={onEditProfile}>
+            {t('profileEdit')}
+          </button>
+          <LangSwitch />
+        </div>
+      </header>
+      {fromCache && <p className="banner">{t('offlineRoomInfo')}</p>}
+      {readOnly && <p className="banner">{t('readOnlyNotice')}</p>}
+      {connection && <ClosedBanner connection={connection} />}
+      <div className="room-body">
+        <div className="room-board">
+          {!connection ? null : decision === 'missing-license' ? (
+            <div className="license-missing" role="alert" data-testid="license-missing">
+              <h2>{t('licenseMissingHeading')}</h2>
+              <p>{t('licenseMissingBody')}</p>
+            </div>
+          ) : (
+            <Board
+              key={info.roomId}
+              connection={connection}
+              readOnly={readOnly}
+              licenseKey={config.tldrawLicenseKey}
+              maxMessageBytes={config.maxMessageBytes}
+            />
+          )}
+        </div>
+        <aside className="room-side">{connection && <ParticipantList awareness={connection.awareness} />}</aside>
+      </div>
+    </div>
+  )
+}
+
+const statusText: Record<ConnectionLabel, MessageKey> = {
+  connecting: 'statusConnecting',
+  connected: 'statusConnected',
+  reconnecting: 'statusReconnecting',
+  offline: 'statusOffline',
+  closed: 'statusClosed',
+}
+
+function ConnectionStatus({ connection }: { connection: RoomConnection }) {
+  const { t } = useI18n()
+  const state = useSyncExternalStore(connection.subscribe, connection.getState)
+  const label = connectionLabel(state)
+  return (
+    <span
+      className={`status status-${label}`}
+      data-testid="connection-status"
+      data-status={label}
+      data-synced={state.synced ? 'true' : 'false'}
+      role="status"
+      title={label === 'offline' ? t('offlineNote') : undefined}
+    >
+      <span className="status-dot" aria-hidden="true" />
+      <span>
+        {t(statusText[label])}
+        {label === 'connected' && state.synced && <span className="synced">・{t('statusSynced')}</span>}
+      </span>
+    </span>
+  )
+}
+
+function ClosedBanner({ connection }: { connection: RoomConnection }) {
+  const { t, lang } = useI18n()
+  const state = useSyncExternalStore(connection.subscribe, connection.getState)
+  const label = connectionLabel(state)
+  if (label === 'offline') {
+    return <p className="banner offline">{t('offlineNote')}</p>
+  }
+  if (!state.closed) return null
+  const explanation = closeCodeMessages[state.closed.code]
+  // A wrong or revoked link cannot start working by retrying; a full room or a too-large
+  // message might, so those get a button.
+  const permanent = [closeCodes.missingToken, closeCodes.forbidden, closeCodes.roomNotFound].includes(
+    state.closed.code as 4401 | 4403 | 4404,
+  )
+  return (
+    <div className="banner error" role="alert" data-testid="connection-closed" data-code={state.closed.code}>
+      <span>{explanation ? pick(explanation, lang) : t('unexpectedError')}</span>
+      {!permanent && (
+        <button type="button" onClick={() => connection.reconnect()}>
+          {t('reconnect')}
+        </button>
+      )}
+    </div>
+  )
+}

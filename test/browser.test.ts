@@ -1,0 +1,199 @@
+/**
+ * End-to-end in a real browser: the built client (dist/) served by the real server, two
+ * participants in separate browser contexts (separate IndexedDB, localStorage and
+ * BroadcastChannel, i.e. two different PCs as far as the app can tell), real mouse and keyboard.
+ *
+ * Needs `vite build` first (`npm test` does it) and Debian's chromium at /usr/bin/chromium.
+ * Screenshots go to /tmp/jusou-*.png for a human to look at.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { CreateRoomResponse } from '../shared/rooms'
+import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer } from './browser-helpers'
+
+const VIEWPORT = { width: 1280, height: 800 }
+
+const ALICE = { name: '山田', org: '福祉総務課' }
+const BOB = { name: '佐藤', org: '地域包括支援センター' }
+const CAROL = { name: '鈴木', org: '社協' }
+
+/**
+ * tldraw draws collaborator cursors and their name tags on a <canvas>, so they are not in the
+ * DOM. To check the label without any test hook in the app, we record the strings the page
+ * draws with fillText (installed before any page script runs).
+ */
+function recordCanvasText() {
+  const drawn: string[] = []
+  ;(window as unknown as { __drawnTexts: string[] }).__drawnTexts = drawn
+  const original = CanvasRenderingContext2D.prototype.fillText
+  CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number, maxWidth?: number) {
+    if (drawn.length > 400) drawn.splice(0, 200)
+    drawn.push(String(text))
+    return maxWidth === undefined ? original.call(this, text, x, y) : original.call(this, text, x, y, maxWidth)
+  }
+}
+
+describe('browser: a room shared by two participants', () => {
+  let server: RunningServer
+  let browser: Browser
+  const requests = new RequestLog()
+  const pageErrors: string[] = []
+  const contexts: BrowserContext[] = []
+  let room: CreateRoomResponse | null = null
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' })
+    contexts.push(context)
+    await context.addInitScript(recordCanvasText)
+    const page = await context.newPage()
+    requests.watch(page)
+    const errors = collectErrors(page)
+    page.on('pageerror', () => pageErrors.push(...errors.filter((e) => e.startsWith('pageerror'))))
+    return page
+  }
+
+  async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
+    await page.goto(link)
+    const form = page.getByTestId('profile-form')
+    await form.waitFor()
+    await form.locator('input[name=name]').fill(who.name)
+    await form.locator('input[name=org]').fill(who.org)
+    await form.locator('button[type=submit]').click()
+    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
+    await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 10_000 })
+  }
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {})
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('home page explains the tool and creates a room with three links', async () => {
+    const page = await newPage()
+    await page.goto(server.url + '/')
+    await expect(page.locator('h1').textContent()).resolves.toBe('重層支援ワークショップ・ボード')
+    await page.locator('input[name=title]').fill('北地区 支援会議（テスト）')
+    await page.locator('input[name=kind][value=community]').check()
+    await page.locator('button[type=submit]').click()
+    const created = page.getByTestId('created-room')
+    await created.waitFor()
+    for (const role of ['facilitate', 'edit', 'view'] as const) {
+      const value = await page.getByTestId(`link-${role}`).locator('input').inputValue()
+      expect(value).toMatch(new RegExp(`^${server.url}/r/[^/#]+#k=.+`))
+    }
+    await expect(created.textContent()).resolves.toContain('ファシリテーター用')
+    await expect(created.textContent()).resolves.toContain('閲覧用')
+    await page.screenshot({ path: '/tmp/jusou-home.png', fullPage: true })
+
+    // The room for the next tests, created through the API the same way.
+    const res = await fetch(`${server.url}/api/rooms`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: '北地区 支援会議（テスト）', kind: 'case' }),
+    })
+    expect(res.status).toBe(201)
+    room = (await res.json()) as CreateRoomResponse
+  })
+
+  it('a shape drawn by one participant appears for the other, with a named cursor', async () => {
+    expect(room).not.toBeNull()
+    const a = await newPage()
+    const b = await newPage()
+    await enterRoom(a, room!.links.edit, ALICE)
+    await enterRoom(b, room!.links.edit, BOB)
+
+    // Room header: title, kind, role; tldraw's own UI in Japanese.
+    await expect(a.getByTestId('room-title').textContent()).resolves.toBe(room!.title)
+    await expect(a.getByTestId('room-role').textContent()).resolves.toContain('編集')
+    await expect.poll(() => a.getByTestId('tools.select').getAttribute('aria-label'), { timeout: 5_000 }).toContain('選択')
+
+    // Participants: each sees the other with name and 所属 (from awareness).
+    await expect.poll(() => b.getByTestId('participants').textContent(), { timeout: 5_000 }).toContain(`${ALICE.name}（${ALICE.org}）`)
+    await expect.poll(() => a.getByTestId('participants').textContent(), { timeout: 5_000 }).toContain(`${BOB.name}（${BOB.org}）`)
+
+    expect(await a.locator('.tl-shape').count()).toBe(0)
+    expect(await b.locator('.tl-shape').count()).toBe(0)
+
+    // A draws a rectangle with the keyboard shortcut and a mouse drag.
+    const box = (await a.locator('.tl-canvas').boundingBox())!
+    const x0 = box.x + box.width * 0.3
+    const y0 = box.y + box.height * 0.35
+    await a.mouse.click(x0 - 60, y0 - 60) // focus the canvas (select tool, empty spot)
+    await a.keyboard.press('r')
+    await a.mouse.move(x0, y0)
+    await a.mouse.down()
+    await a.mouse.move(x0 + 180, y0 + 110, { steps: 12 })
+    await a.mouse.up()
+    await expect.poll(() => a.locator('.tl-shape').count(), { timeout: 2_000 }).toBe(1)
+    const shownAt = Date.now()
+    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 2_000, interval: 50 }).toBe(1)
+    expect(Date.now() - shownAt).toBeLessThan(2_000)
+
+    // A moves the mouse over the canvas; B's canvas draws A's cursor labelled 名前（所属）.
+    const label = `${ALICE.name}（${ALICE.org}）`
+    await a.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 })
+    await a.mouse.move(box.x + box.width * 0.62, box.y + box.height * 0.55, { steps: 8 })
+    await expect
+      .poll(() => b.evaluate(() => (window as unknown as { __drawnTexts: string[] }).__drawnTexts.slice()), { timeout: 2_000, interval: 50 })
+      .toContain(label)
+    // …and A sees B's cursor once B moves too.
+    const boxB = (await b.locator('.tl-canvas').boundingBox())!
+    await b.mouse.move(boxB.x + boxB.width * 0.45, boxB.y + boxB.height * 0.7, { steps: 8 })
+    await expect
+      .poll(() => a.evaluate(() => (window as unknown as { __drawnTexts: string[] }).__drawnTexts.slice()), { timeout: 2_000, interval: 50 })
+      .toContain(`${BOB.name}（${BOB.org}）`)
+
+    await a.screenshot({ path: '/tmp/jusou-A.png' })
+    await b.screenshot({ path: '/tmp/jusou-B.png' })
+
+    // Undo stays per user: B's Ctrl+Z does not remove A's rectangle.
+    await b.mouse.click(boxB.x + boxB.width * 0.8, boxB.y + boxB.height * 0.85)
+    await b.keyboard.press('Control+z')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(await b.locator('.tl-shape').count()).toBe(1)
+    expect(await a.locator('.tl-shape').count()).toBe(1)
+
+    // A view-only participant sees the board but cannot draw on it.
+    const c = await newPage()
+    await enterRoom(c, room!.links.view, CAROL)
+    await expect(c.getByTestId('room-role').textContent()).resolves.toContain('閲覧のみ')
+    await expect.poll(() => c.locator('.tl-shape').count(), { timeout: 3_000 }).toBe(1)
+    const boxC = (await c.locator('.tl-canvas').boundingBox())!
+    await c.mouse.click(boxC.x + 40, boxC.y + boxC.height - 80)
+    await c.keyboard.press('r')
+    await c.mouse.move(boxC.x + boxC.width * 0.6, boxC.y + boxC.height * 0.2)
+    await c.mouse.down()
+    await c.mouse.move(boxC.x + boxC.width * 0.7, boxC.y + boxC.height * 0.3, { steps: 6 })
+    await c.mouse.up()
+    await new Promise((r) => setTimeout(r, 500))
+    expect(await c.locator('.tl-shape').count()).toBe(1)
+    expect(await a.locator('.tl-shape').count()).toBe(1)
+    await c.screenshot({ path: '/tmp/jusou-view.png' })
+  })
+
+  it('switches our UI and tldraw menus to English and remembers it', async () => {
+    const page = await newPage()
+    await enterRoom(page, room!.links.edit, { name: 'Tanaka', org: 'Housing Division' })
+    await page.getByTestId('lang-switch').click()
+    await expect.poll(() => page.getByTestId('tools.select').getAttribute('aria-label'), { timeout: 5_000 }).toContain('Select')
+    await expect(page.getByTestId('participants').textContent()).resolves.toContain('Participants')
+    await page.reload()
+    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
+    await expect.poll(() => page.getByTestId('tools.select').getAttribute('aria-label'), { timeout: 5_000 }).toContain('Select')
+    await page.screenshot({ path: '/tmp/jusou-en.png' })
+    await page.getByTestId('lang-switch').click()
+    await expect.poll(() => page.getByTestId('tools.select').getAttribute('aria-label'), { timeout: 5_000 }).toContain('選択')
+  })
+
+  it('made no request to any host but this machine, and threw no uncaught errors', () => {
+    expect(requests.urls.length).toBeGreaterThan(10)
+    expect(requests.outside()).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,506 @@
+import { useMemo, useState } from 'react'
+import type * as Y from 'yjs'
+import type { RoomKind } from '../../shared/rooms'
+import { addRecord, ModelValidationError, removeRecord, updateInfo, updateRecord } from '../../shared/model/ops'
+import type { Actor, Person, Relation } from '../../shared/model/schema'
+import {
+  ageBands,
+  directionLabels,
+  directions,
+  fieldColors,
+  fields,
+  levels,
+  relationTypes,
+  statusLabels,
+  statuses,
+  strengthLabels,
+  strengths,
+} from '../../shared/model/vocabulary'
+import { pick, useI18n } from '../i18n'
+import { labels } from './labels'
+import { MultiSelectCell, SelectCell, splitTags, TagsCell, TextCell } from './cells'
+import { useModel } from './useModel'
+import './model.css'
+
+export interface ModelViewProps {
+  doc: Y.Doc
+  canEdit: boolean
+  roomKind: RoomKind
+  /** Transaction origin of this user's edits, so that their undo covers them. */
+  origin?: unknown
+}
+
+/**
+ * The map without the board: actors, persons and ties as editable tables. For keyboard and
+ * screen-reader users, and for rooms where the board cannot be mounted.
+ */
+export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const { model, problems } = useModel(doc)
+  const [error, setError] = useState<string | null>(null)
+  const showPersons = roomKind !== 'community'
+
+  /** Runs a model change and shows a validation failure instead of throwing. */
+  const attempt = (change: () => void) => {
+    try {
+      change()
+      setError(null)
+    } catch (err) {
+      if (err instanceof ModelValidationError) setError(err.message)
+      else throw err
+    }
+  }
+
+  const nodeNames = useMemo(() => {
+    const names = new Map<string, string>()
+    for (const a of model.actors) names.set(a.id, a.name)
+    for (const p of model.persons) names.set(p.id, `${p.label}（${p.ageBand}）`)
+    return names
+  }, [model.actors, model.persons])
+  const tieCount = useMemo(() => {
+    const counts = new Map<string, number>()
+    for (const r of model.relations) for (const end of [r.from, r.to]) counts.set(end, (counts.get(end) ?? 0) + 1)
+    return counts
+  }, [model.relations])
+  const nodeOptions = [...nodeNames].map(([value, text]) => ({ value, text }))
+
+  const confirmRemove = (kind: 'actor' | 'person' | 'relation', id: string, name: string) => {
+    if (kind === 'relation' || window.confirm(`「${name}」${L.removeConfirm}`)) removeRecord(doc, kind, id, origin)
+  }
+
+  return (
+    <section className="model-lists" aria-labelledby="model-lists-heading" data-testid="model-lists">
+      <h2 id="model-lists-heading">{L.listsHeading}</h2>
+      <p className="hint">{L.listsIntro}</p>
+      {!canEdit && <p className="notice">{L.readOnly}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="model-error">
+          {error}
+        </p>
+      )}
+
+      <div className="map-info">
+        <label className="field">
+          <span>{L.mapIssues}</span>
+          <TagsCell
+            value={model.info.issues}
+            label={L.mapIssues}
+            disabled={!canEdit}
+            onCommit={(issues) => attempt(() => updateInfo(doc, { issues }, origin))}
+          />
+          <small className="hint">{roomKind === 'community' ? L.mapIssuesHintCommunity : L.mapIssuesHintCase}</small>
+        </label>
+      </div>
+
+      <h3 id="actors-heading">
+        {L.actors} <span className="count">{model.actors.length}</span>
+      </h3>
+      <table className="model-table" aria-labelledby="actors-heading" data-testid="actors-table">
+        <thead>
+          <tr>
+            <th scope="col">{L.name}</th>
+            <th scope="col">{L.level}</th>
+            <th scope="col">{L.fields}</th>
+            <th scope="col">{L.formality}</th>
+            <th scope="col">{L.contact}</th>
+            <th scope="col">{L.note}</th>
+            <th scope="col">{L.ties}</th>
+            <th scope="col">{L.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.actors.map((a) => (
+            <ActorRow
+              key={a.id}
+              actor={a}
+              ties={tieCount.get(a.id) ?? 0}
+              canEdit={canEdit}
+              onChange={(patch) => attempt(() => updateRecord(doc, 'actor', a.id, patch, origin))}
+              onRemove={() => confirmRemove('actor', a.id, a.name)}
+            />
+          ))}
+          {model.actors.length === 0 && (
+            <tr>
+              <td colSpan={8} className="empty">
+                {L.none}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {canEdit && <NewActorForm onAdd={(actor) => attempt(() => addRecord(doc, 'actor', actor, origin))} />}
+
+      {showPersons && (
+        <>
+          <h3 id="persons-heading">
+            {L.persons} <span className="count">{model.persons.length}</span>
+          </h3>
+          <p className="hint">{L.personsPrivacy}</p>
+          <table className="model-table" aria-labelledby="persons-heading" data-testid="persons-table">
+            <thead>
+              <tr>
+                <th scope="col">{L.label}</th>
+                <th scope="col">{L.ageBand}</th>
+                <th scope="col">{L.household}</th>
+                <th scope="col">{L.issues}</th>
+                <th scope="col">{L.note}</th>
+                <th scope="col">{L.ties}</th>
+                <th scope="col">{L.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {model.persons.map((p) => (
+                <PersonRow
+                  key={p.id}
+                  person={p}
+                  ties={tieCount.get(p.id) ?? 0}
+                  canEdit={canEdit}
+                  onChange={(patch) => attempt(() => updateRecord(doc, 'person', p.id, patch, origin))}
+                  onRemove={() => confirmRemove('person', p.id, p.label)}
+                />
+              ))}
+              {model.persons.length === 0 && (
+                <tr>
+                  <td colSpan={7} className="empty">
+                    {L.none}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          {canEdit && (
+            <button
+              type="button"
+              onClick={() =>
+                attempt(() => addRecord(doc, 'person', { label: '本人', ageBand: '不明', household: true, issues: [] }, origin))
+              }
+            >
+              {L.addPerson}
+            </button>
+          )}
+        </>
+      )}
+
+      <h3 id="relations-heading">
+        {L.relations} <span className="count">{model.relations.length}</span>
+      </h3>
+      <table className="model-table" aria-labelledby="relations-heading" data-testid="relations-table">
+        <thead>
+          <tr>
+            <th scope="col">{L.from}</th>
+            <th scope="col">{L.to}</th>
+            <th scope="col">{L.type}</th>
+            <th scope="col">{L.direction}</th>
+            <th scope="col">{L.strength}</th>
+            <th scope="col">{L.status}</th>
+            <th scope="col">{L.note}</th>
+            <th scope="col">{L.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.relations.map((r) => (
+            <RelationRow
+              key={r.id}
+              relation={r}
+              nodes={nodeOptions}
+              canEdit={canEdit}
+              onChange={(patch) => attempt(() => updateRecord(doc, 'relation', r.id, patch, origin))}
+              onRemove={() => confirmRemove('relation', r.id, '')}
+            />
+          ))}
+          {model.relations.length === 0 && (
+            <tr>
+              <td colSpan={8} className="empty">
+                {L.none}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {canEdit &&
+        (nodeOptions.length >= 2 ? (
+          <NewRelationForm nodes={nodeOptions} onAdd={(r) => attempt(() => addRecord(doc, 'relation', r, origin))} />
+        ) : (
+          <p className="hint">{L.needTwoCards}</p>
+        ))}
+
+      {problems.length > 0 && (
+        <section className="problems" aria-labelledby="problems-heading" data-testid="model-problems">
+          <h3 id="problems-heading">{L.problemsHeading}</h3>
+          <p className="hint">{L.problemsIntro}</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={`${p.kind}-${p.id}-${i}`}>
+                <code>{p.id ?? p.kind}</code>: {p.message}
+                {canEdit && p.id && p.kind !== 'info' && (
+                  <button type="button" className="link-button" onClick={() => removeRecord(doc, p.kind as 'actor', p.id!, origin)}>
+                    {L.remove}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  )
+}
+
+function ActorRow(props: { actor: Actor; ties: number; canEdit: boolean; onChange: (patch: Partial<Actor>) => void; onRemove: () => void }) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const { actor: a, canEdit } = props
+  return (
+    <tr data-record-id={a.id}>
+      <th scope="row">
+        <span className="field-dot" style={{ background: fieldColors[a.fields[0]] }} aria-hidden="true" />
+        <TextCell value={a.name} label={`${L.name}`} disabled={!canEdit} onCommit={(name) => props.onChange({ name })} />
+      </th>
+      <td>
+        <SelectCell
+          value={a.level}
+          label={`${a.name} ${L.level}`}
+          options={levels.map((l) => ({ value: l, text: l }))}
+          disabled={!canEdit}
+          onCommit={(level) => props.onChange({ level })}
+        />
+      </td>
+      <td>
+        <MultiSelectCell value={a.fields} label={`${a.name} ${L.fields}`} options={fields} disabled={!canEdit} onCommit={(f) => props.onChange({ fields: f })} />
+      </td>
+      <td>
+        <SelectCell
+          value={a.formal ? 'formal' : 'informal'}
+          label={`${a.name} ${L.formality}`}
+          options={[
+            { value: 'formal', text: L.formal },
+            { value: 'informal', text: L.informal },
+          ]}
+          disabled={!canEdit}
+          onCommit={(v) => props.onChange({ formal: v === 'formal' })}
+        />
+      </td>
+      <td>
+        <TextCell value={a.contact} label={`${a.name} ${L.contact}`} disabled={!canEdit} onCommit={(contact) => props.onChange({ contact })} />
+      </td>
+      <td>
+        <TextCell value={a.note} label={`${a.name} ${L.note}`} disabled={!canEdit} onCommit={(note) => props.onChange({ note })} />
+      </td>
+      <td className="num">{props.ties}</td>
+      <td>
+        {canEdit && (
+          <button type="button" className="link-button" onClick={props.onRemove} aria-label={`${a.name}を${L.remove}`}>
+            {L.remove}
+          </button>
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onChange: (patch: Partial<Person>) => void; onRemove: () => void }) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const { person: p, canEdit } = props
+  return (
+    <tr data-record-id={p.id}>
+      <th scope="row">
+        <TextCell value={p.label} label={L.label} disabled={!canEdit} onCommit={(label) => props.onChange({ label })} />
+      </th>
+      <td>
+        <SelectCell
+          value={p.ageBand}
+          label={`${p.label} ${L.ageBand}`}
+          options={ageBands.map((b) => ({ value: b, text: b }))}
+          disabled={!canEdit}
+          onCommit={(ageBand) => props.onChange({ ageBand })}
+        />
+      </td>
+      <td>
+        <SelectCell
+          value={p.household ? 'yes' : 'no'}
+          label={`${p.label} ${L.household}`}
+          options={[
+            { value: 'yes', text: L.householdYes },
+            { value: 'no', text: L.householdNo },
+          ]}
+          disabled={!canEdit}
+          onCommit={(v) => props.onChange({ household: v === 'yes' })}
+        />
+      </td>
+      <td>
+        <TagsCell value={p.issues} label={`${p.label} ${L.issues}`} disabled={!canEdit} onCommit={(issues) => props.onChange({ issues })} />
+      </td>
+      <td>
+        <TextCell value={p.note} label={`${p.label} ${L.note}`} disabled={!canEdit} onCommit={(note) => props.onChange({ note })} />
+      </td>
+      <td className="num">{props.ties}</td>
+      <td>
+        {canEdit && (
+          <button type="button" className="link-button" onClick={props.onRemove} aria-label={`${p.label}を${L.remove}`}>
+            {L.remove}
+          </button>
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function RelationRow(props: {
+  relation: Relation
+  nodes: { value: string; text: string }[]
+  canEdit: boolean
+  onChange: (patch: Partial<Relation>) => void
+  onRemove: () => void
+}) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const { relation: r, canEdit } = props
+  const name = (id: string) => props.nodes.find((n) => n.value === id)?.text ?? id
+  const which = `${name(r.from)} → ${name(r.to)}`
+  return (
+    <tr data-record-id={r.id} data-relation-type={r.type}>
+      <td>
+        <SelectCell value={r.from} label={`${which} ${L.from}`} options={props.nodes} disabled={!canEdit} onCommit={(from) => props.onChange({ from })} />
+      </td>
+      <td>
+        <SelectCell value={r.to} label={`${which} ${L.to}`} options={props.nodes} disabled={!canEdit} onCommit={(to) => props.onChange({ to })} />
+      </td>
+      <td>
+        <SelectCell
+          value={r.type}
+          label={`${which} ${L.type}`}
+          options={relationTypes.map((t) => ({ value: t, text: t }))}
+          disabled={!canEdit}
+          onCommit={(type) => props.onChange({ type })}
+        />
+      </td>
+      <td>
+        <SelectCell
+          value={r.direction}
+          label={`${which} ${L.direction}`}
+          options={directions.map((d) => ({ value: d, text: pick(directionLabels[d], lang) }))}
+          disabled={!canEdit}
+          onCommit={(direction) => props.onChange({ direction })}
+        />
+      </td>
+      <td>
+        <SelectCell
+          value={r.strength}
+          label={`${which} ${L.strength}`}
+          options={strengths.map((s) => ({ value: s, text: pick(strengthLabels[s], lang) }))}
+          disabled={!canEdit}
+          onCommit={(strength) => props.onChange({ strength })}
+        />
+      </td>
+      <td>
+        <SelectCell
+          value={r.status}
+          label={`${which} ${L.status}`}
+          options={statuses.map((s) => ({ value: s, text: pick(statusLabels[s], lang) }))}
+          disabled={!canEdit}
+          onCommit={(status) => props.onChange({ status })}
+        />
+      </td>
+      <td>
+        <TextCell value={r.note} label={`${which} ${L.note}`} disabled={!canEdit} onCommit={(note) => props.onChange({ note })} />
+      </td>
+      <td>
+        {canEdit && (
+          <button type="button" className="link-button" onClick={props.onRemove} aria-label={`${which}を${L.remove}`}>
+            {L.remove}
+          </button>
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function NewActorForm({ onAdd }: { onAdd: (actor: Omit<Actor, 'id'>) => void }) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const [name, setName] = useState('')
+  const [level, setLevel] = useState<Actor['level']>('市区町村（庁内）')
+  const [field, setField] = useState<Actor['fields'][number]>('行政（総合）')
+  const [formal, setFormal] = useState(true)
+  return (
+    <form
+      className="add-form"
+      aria-label={L.addActor}
+      onSubmit={(e) => {
+        e.preventDefault()
+        onAdd({ name: name.trim(), level, fields: [field], formal })
+        setName('')
+      }}
+    >
+      <input aria-label={L.name} placeholder={L.name} value={name} onChange={(e) => setName(e.target.value)} />
+      <select aria-label={L.level} value={level} onChange={(e) => setLevel(e.target.value as Actor['level'])}>
+        {levels.map((l) => (
+          <option key={l}>{l}</option>
+        ))}
+      </select>
+      <select aria-label={L.fields} value={field} onChange={(e) => setField(e.target.value as Actor['fields'][number])}>
+        {fields.map((f) => (
+          <option key={f}>{f}</option>
+        ))}
+      </select>
+      <select aria-label={L.formality} value={formal ? 'f' : 'i'} onChange={(e) => setFormal(e.target.value === 'f')}>
+        <option value="f">{L.formal}</option>
+        <option value="i">{L.informal}</option>
+      </select>
+      <button type="submit">{L.addActor}</button>
+    </form>
+  )
+}
+
+function NewRelationForm({ nodes, onAdd }: { nodes: { value: string; text: string }[]; onAdd: (r: Omit<Relation, 'id'>) => void }) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [type, setType] = useState<Relation['type']>('つなぎ')
+  const [status, setStatus] = useState<Relation['status']>('existing')
+  return (
+    <form
+      className="add-form"
+      aria-label={L.addRelation}
+      onSubmit={(e) => {
+        e.preventDefault()
+        onAdd({ from, to, type, status, direction: 'forward', strength: 'normal' })
+      }}
+    >
+      <select aria-label={L.from} value={from} onChange={(e) => setFrom(e.target.value)} required>
+        <option value="">{`${L.from}: ${L.choose}`}</option>
+        {nodes.map((n) => (
+          <option key={n.value} value={n.value}>
+            {n.text}
+          </option>
+        ))}
+      </select>
+      <select aria-label={L.to} value={to} onChange={(e) => setTo(e.target.value)} required>
+        <option value="">{`${L.to}: ${L.choose}`}</option>
+        {nodes.map((n) => (
+          <option key={n.value} value={n.value}>
+            {n.text}
+          </option>
+        ))}
+      </select>
+      <select aria-label={L.type} value={type} onChange={(e) => setType(e.target.value as Relation['type'])}>
+        {relationTypes.map((t) => (
+          <option key={t}>{t}</option>
+        ))}
+      </select>
+      <select aria-label={L.status} value={status} onChange={(e) => setStatus(e.target.value as Relation['status'])}>
+        {statuses.map((s) => (
+          <option key={s} value={s}>
+            {pick(statusLabels[s], lang)}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{L.addRelation}</button>
+    </form>
+  )
+}
+
+export { splitTags }

@@ -1,0 +1,67 @@
+import { useMemo, useState } from 'react'
+import { agencyCatalogue, searchCatalogue, type CatalogueEntry } from '../../shared/model/catalogue'
+import { addRecord, ModelValidationError } from '../../shared/model/ops'
+import { fieldColors, levelBadges } from '../../shared/model/vocabulary'
+import { useI18n } from '../i18n'
+import { labels } from './labels'
+import { useModel } from './useModel'
+import type { ModelViewProps } from './ModelLists'
+
+/**
+ * The agency catalogue: search typical agencies by name or field and add them to the map
+ * in one click. A new agency not in the catalogue is created in the list view's form.
+ */
+export function Palette({ doc, canEdit, origin, onAdded }: Omit<ModelViewProps, 'roomKind'> & { onAdded?: (actorId: string) => void }) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const [query, setQuery] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const { model } = useModel(doc)
+  const results = useMemo(() => searchCatalogue(query, agencyCatalogue), [query])
+  const onMap = useMemo(() => new Set(model.actors.map((a) => a.name)), [model.actors])
+
+  const add = (entry: CatalogueEntry) => {
+    try {
+      const actor = addRecord(doc, 'actor', { ...entry }, origin)
+      setError(null)
+      onAdded?.(actor.id)
+    } catch (err) {
+      if (err instanceof ModelValidationError) setError(err.message)
+      else throw err
+    }
+  }
+
+  return (
+    <section className="palette" aria-labelledby="palette-heading" data-testid="palette">
+      <h3 id="palette-heading">{L.paletteHeading}</h3>
+      <input
+        type="search"
+        aria-label={L.paletteSearch}
+        placeholder={L.paletteSearch}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="palette-list">
+        {results.map((entry) => (
+          <li key={entry.name}>
+            <span className="field-dot" style={{ background: fieldColors[entry.fields[0]] }} aria-hidden="true" />
+            <span className={entry.formal ? 'palette-name formal' : 'palette-name informal'}>{entry.name}</span>
+            <span className="badge">{levelBadges[entry.level]}</span>
+            <span className="palette-fields">{entry.fields.join('・')}</span>
+            {canEdit && (
+              <button type="button" className="link-button" onClick={() => add(entry)} aria-label={`${entry.name}を${L.paletteAdd}`}>
+                {onMap.has(entry.name) ? `${L.paletteAdd}（${L.paletteAdded}）` : L.paletteAdd}
+              </button>
+            )}
+          </li>
+        ))}
+        {results.length === 0 && <li className="empty">{L.paletteEmpty}</li>}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,162 @@
+import { useRef, useState } from 'react'
+import type * as Y from 'yjs'
+import type { RoomKind } from '../../shared/rooms'
+import { applyImport, exportModel, ImportFormatError, parseImport, type ParsedImport } from '../../shared/model/transfer'
+import caseSample from '../../shared/samples/case-8050.json'
+import communitySample from '../../shared/samples/community-platform.json'
+import wideSample from '../../shared/samples/wide-area-prefecture.json'
+import { useI18n } from '../i18n'
+import { labels, type LabelKey } from './labels'
+
+const samples: { key: string; label: LabelKey; json: unknown }[] = [
+  { key: 'case', label: 'sampleCase', json: caseSample },
+  { key: 'community', label: 'sampleCommunity', json: communitySample },
+  { key: 'wide', label: 'sampleWide', json: wideSample },
+]
+
+/**
+ * Export the model as JSON; import a file or a sample through one path: parse, show the
+ * report (what will be imported, what is rejected and why), then apply on confirmation.
+ */
+export function Transfer({ doc, canEdit, roomKind, roomTitle, origin }: { doc: Y.Doc; canEdit: boolean; roomKind: RoomKind; roomTitle: string; origin?: unknown }) {
+  const { lang } = useI18n()
+  const L = labels(lang)
+  const [excludePersons, setExcludePersons] = useState(false)
+  const [pending, setPending] = useState<ParsedImport | null>(null)
+  const [replace, setReplace] = useState(true)
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const download = () => {
+    const data = exportModel(doc, { includePersons: !excludePersons })
+    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' })
+    const url = URL.createObjectURL(blob)
+    const a = document.createElement('a')
+    a.href = url
+    a.download = `${safeFileName(roomTitle)}.json`
+    a.click()
+    URL.revokeObjectURL(url)
+  }
+
+  const prepare = (json: unknown) => {
+    try {
+      setPending(parseImport(json, { roomKind }))
+      setMessage(null)
+    } catch (err) {
+      setPending(null)
+      setMessage({ error: true, text: err instanceof ImportFormatError ? err.message : L.importReadError })
+    }
+  }
+
+  const readFile = async (file: File) => {
+    try {
+      prepare(JSON.parse(await file.text()))
+    } catch {
+      setMessage({ error: true, text: L.importReadError })
+    }
+  }
+
+  const apply = () => {
+    if (!pending) return
+    applyImport(doc, pending.model, { replace }, origin)
+    const a = pending.report.accepted
+    setMessage({ error: false, text: `${L.importDone}: ${L.countActors} ${a.actors}、${L.countPersons} ${a.persons}、${L.countRelations} ${a.relations}` })
+    setPending(null)
+  }
+
+  return (
+    <section className="transfer" aria-labelledby="transfer-heading" data-testid="transfer">
+      <h3 id="transfer-heading">{L.transferHeading}</h3>
+      <div className="transfer-row">
+        <button type="button" onClick={download}>
+          {L.exportJson}
+        </button>
+        <label className="inline">
+          <input type="checkbox" checked={excludePersons} onChange={(e) => setExcludePersons(e.target.checked)} />
+          {L.excludePersons}
+        </label>
+      </div>
+      {canEdit && (
+        <div className="transfer-row">
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            {L.importJson}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            hidden
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (file) void readFile(file)
+              e.target.value = ''
+            }}
+          />
+          <select
+            aria-label={L.loadSample}
+            value=""
+            data-testid="load-sample"
+            onChange={(e) => {
+              const sample = samples.find((s) => s.key === e.target.value)
+              if (sample) prepare(sample.json)
+            }}
+          >
+            <option value="">{L.loadSample}…</option>
+            {samples.map((s) => (
+              <option key={s.key} value={s.key}>
+                {L[s.label]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {message && (
+        <p className={message.error ? 'error' : 'ok'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {pending && (
+        <div className="import-preview" role="dialog" aria-labelledby="import-preview-heading" data-testid="import-preview">
+          <h4 id="import-preview-heading">{L.importPreview}</h4>
+          <p>
+            {L.importAccepted}: {L.countActors} {pending.report.accepted.actors}、{L.countPersons} {pending.report.accepted.persons}、
+            {L.countRelations} {pending.report.accepted.relations}
+          </p>
+          {pending.report.rejected.length > 0 && (
+            <>
+              <p>{L.importRejected}:</p>
+              <ul className="rejections">
+                {pending.report.rejected.map((r, i) => (
+                  <li key={i}>
+                    {r.index !== null && `${r.kind} ${r.index}${L.row}`} {r.id && <code>{r.id}</code>} — {r.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <fieldset className="inline">
+            <label className="inline">
+              <input type="radio" checked={replace} onChange={() => setReplace(true)} />
+              {L.importModeReplace}
+            </label>
+            <label className="inline">
+              <input type="radio" checked={!replace} onChange={() => setReplace(false)} />
+              {L.importModeMerge}
+            </label>
+          </fieldset>
+          <button type="button" className="primary" onClick={apply} data-testid="import-apply">
+            {L.importApply}
+          </button>{' '}
+          <button type="button" onClick={() => setPending(null)}>
+            {L.importCancel}
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function safeFileName(title: string): string {
+  return title.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 80) || 'map'
+}

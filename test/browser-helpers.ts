@@ -126,3 +126,10 @@ export function collectErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
   return errors
 }
+
+/** Timestamps of the WebSocket frames a page sends (to check the presence rate limit). */
+export function recordSentFrames(page: Page): number[] {
+  const sent: number[] = []
+  page.on('websocket', (ws) => ws.on('framesent', () => sent.push(Date.now())))
+  return sent
+}

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
-import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer } from './browser-helpers'
+import { collectErrors, launchChromium, recordSentFrames, RequestLog, startServer, type RunningServer } from './browser-helpers'
 
 const VIEWPORT = { width: 1280, height: 800 }
 
@@ -40,6 +40,9 @@ describe('browser: a room shared by two participants', () => {
   const pageErrors: string[] = []
   const contexts: BrowserContext[] = []
   let room: CreateRoomResponse | null = null
+  let a: Page
+  let b: Page
+  const sentFrames = new Map<Page, number[]>()
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' })
@@ -47,6 +50,7 @@ describe('browser: a room shared by two participants', () => {
     await context.addInitScript(recordCanvasText)
     const page = await context.newPage()
     requests.watch(page)
+    sentFrames.set(page, recordSentFrames(page))
     const errors = collectErrors(page)
     page.on('pageerror', () => pageErrors.push(...errors.filter((e) => e.startsWith('pageerror'))))
     return page
@@ -103,8 +107,8 @@ describe('browser: a room shared by two participants', () => {
 
   it('a shape drawn by one participant appears for the other, with a named cursor', async () => {
     expect(room).not.toBeNull()
-    const a = await newPage()
-    const b = await newPage()
+    a = await newPage()
+    b = await newPage()
     await enterRoom(a, room!.links.edit, ALICE)
     await enterRoom(b, room!.links.edit, BOB)
 
@@ -149,6 +153,20 @@ describe('browser: a room shared by two participants', () => {
       .poll(() => a.evaluate(() => (window as unknown as { __drawnTexts: string[] }).__drawnTexts.slice()), { timeout: 2_000, interval: 50 })
       .toContain(`${BOB.name}（${BOB.org}）`)
 
+    // Presence is rate limited: a second of continuous mouse movement (60 moves) sends at
+    // most ~20 messages per second.
+    const framesA = sentFrames.get(a)!
+    const start = Date.now()
+    for (let i = 0; i < 60; i++) {
+      await a.mouse.move(box.x + box.width * (0.3 + i * 0.005), box.y + box.height * (0.7 - i * 0.003))
+      await new Promise((r) => setTimeout(r, 16))
+    }
+    await new Promise((r) => setTimeout(r, 100))
+    const elapsed = Date.now() - start
+    const sentDuringMove = framesA.filter((t) => t >= start).length
+    expect(sentDuringMove).toBeGreaterThan(3)
+    expect(sentDuringMove).toBeLessThanOrEqual(Math.ceil((elapsed / 1000) * 20) + 4)
+
     await a.screenshot({ path: '/tmp/jusou-A.png' })
     await b.screenshot({ path: '/tmp/jusou-B.png' })
 
@@ -175,6 +193,61 @@ describe('browser: a room shared by two participants', () => {
     expect(await c.locator('.tl-shape').count()).toBe(1)
     expect(await a.locator('.tl-shape').count()).toBe(1)
     await c.screenshot({ path: '/tmp/jusou-view.png' })
+  })
+
+  it('keeps edits made offline and merges them on reconnect; reload works without the fragment', async () => {
+    expect(room).not.toBeNull()
+    await b.context().setOffline(true)
+    await expect.poll(() => b.getByTestId('connection-status').getAttribute('data-status'), { timeout: 5_000 }).toBe('offline')
+    await expect(b.getByTestId('connection-status').textContent()).resolves.toContain('オフライン')
+
+    // B draws a second rectangle while offline: A does not get it…
+    const box = (await b.locator('.tl-canvas').boundingBox())!
+    await b.mouse.click(box.x + 30, box.y + box.height - 120)
+    await b.keyboard.press('r')
+    await b.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.15)
+    await b.mouse.down()
+    await b.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3, { steps: 8 })
+    await b.mouse.up()
+    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 2_000 }).toBe(2)
+    await new Promise((r) => setTimeout(r, 700))
+    expect(await a.locator('.tl-shape').count()).toBe(1)
+    await b.screenshot({ path: '/tmp/jusou-offline.png' })
+
+    // …until B is back online.
+    await b.context().setOffline(false)
+    await expect.poll(() => a.locator('.tl-shape').count(), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => b.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected')
+
+    // A reload of the bare room URL in the same tab finds the token in sessionStorage.
+    await b.goto(`${server.url}/r/${room!.roomId}`)
+    await b.locator('.tl-canvas').waitFor({ timeout: 20_000 })
+    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 5_000 }).toBe(2)
+
+    // A sticky note with Japanese text written by A shows up for B.
+    const boxA = (await a.locator('.tl-canvas').boundingBox())!
+    await a.keyboard.press('Escape')
+    await a.keyboard.press('n')
+    await a.mouse.click(boxA.x + boxA.width * 0.2, boxA.y + boxA.height * 0.75)
+    await new Promise((r) => setTimeout(r, 300))
+    await a.keyboard.type('子ども食堂', { delay: 50 })
+    await a.keyboard.press('Escape')
+    // tldraw 5 labels a note with its first author (through the synced `user:` record).
+    await expect
+      .poll(async () => (await b.locator('.tl-shape').allTextContents()).join('|'), { timeout: 3_000 })
+      .toContain('子ども食堂')
+    await b.screenshot({ path: '/tmp/jusou-note.png' })
+  })
+
+  it('shows the server\'s Japanese explanation for a wrong or missing link', async () => {
+    const page = await newPage()
+    await page.goto(`${server.url}/r/${room!.roomId}#k=not-a-valid-token`)
+    const error = page.getByTestId('room-error')
+    await error.waitFor({ timeout: 10_000 })
+    expect(await error.textContent()).toMatch(/[ぁ-んァ-ヶ一-龠]/)
+    await page.goto(`${server.url}/r/some-room-without-token`)
+    await expect.poll(() => page.getByTestId('room-error').textContent(), { timeout: 5_000 }).toContain('招待されたリンク')
+    await page.screenshot({ path: '/tmp/jusou-wrong-link.png' })
   })
 
   it('switches our UI and tldraw menus to English and remembers it', async () => {

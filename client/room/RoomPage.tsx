@@ -23,6 +23,7 @@ import {
   participantLabel,
   resolveRoomToken,
   saveProfile,
+  tokenFromHash,
   type Profile,
 } from './storage'
 
@@ -99,6 +100,17 @@ export function RoomPage({ roomId }: { roomId: string }) {
   const loaded = useRoom(roomId, token)
   const [profile, setProfile] = useState<Profile | null>(loadProfile)
   const [editingProfile, setEditingProfile] = useState(false)
+
+  // Opening another link of the same room in this tab only changes the fragment, which does
+  // not reload the page: reload so that the new link's role applies.
+  useEffect(() => {
+    const onHashChange = () => {
+      const next = tokenFromHash(window.location.hash)
+      if (next && next !== token) window.location.reload()
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [token])
 
   useEffect(() => {
     if (loaded.state === 'ready') document.title = `${loaded.info.title} – ${t('appName')}`

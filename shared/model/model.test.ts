@@ -2,9 +2,9 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { collection, readModel } from './doc.ts'
 import { addRecord, ModelValidationError, removeRecord, updateInfo, updateRecord } from './ops.ts'
-import { actorSchema, describeIssue, personSchema, relationSchema } from './schema.ts'
+import { actorSchema, describeIssue, personSchema, relationSchema, type Actor } from './schema.ts'
 
-const actor = { name: '地域包括支援センター', level: '市区町村（委託・法人・事業所）', fields: ['高齢'], formal: true } as const
+const actor: Omit<Actor, 'id'> = { name: '地域包括支援センター', level: '市区町村（委託・法人・事業所）', fields: ['高齢'], formal: true }
 
 describe('schema', () => {
   it('rejects each kind of invalid record with a message naming the field', () => {
@@ -13,7 +13,7 @@ describe('schema', () => {
       [actorSchema.safeParse({ id: 'a1', ...actor, fields: [] }), /^分野: 1つ以上/],
       [actorSchema.safeParse({ id: 'a1', ...actor, fields: ['宇宙'] }), /^分野: /],
       [actorSchema.safeParse({ id: 'a1', ...actor, name: '' }), /^名称: /],
-      [actorSchema.safeParse({ id: 'a1', ...actor, formal: 'yes' }), /^フォーマル/],
+      [actorSchema.safeParse({ id: 'a1', ...actor, formal: 'yes' }), /^フォーマル.*: フォーマル（true）/],
       [actorSchema.safeParse({ id: 'a 1', ...actor }), /^ID: /],
     ]
     for (const [result, message] of cases) {

@@ -93,7 +93,9 @@ export function describeIssue(error: z.ZodError): string {
     return `使えない項目があります: ${issue.keys.join(', ')}（氏名・住所などの個人情報は記録できません）`
   }
   const field = issue.path.join('.')
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? '必須項目です' : issue.message
+  // zod reports "expected X, received undefined" for a missing field; say so plainly.
+  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message)
+  const message = missing ? '必須項目です' : issue.message
   return field ? `${fieldLabel(field)}: ${message}` : message
 }
 

@@ -1,0 +1,470 @@
+/**
+ * npm run bench:sync -- [--clients 50,100,200] [--duration 20] [--warmup 5] [--editors 10]
+ *                       [--servers ours,reference] [--edit-rate 10] [--cursor-rate 10]
+ *                       [--awareness-sample 10] [--latency-sample all] [--out file.json]
+ *
+ * Orchestrator: for each client count and each server, starts the server in its own process
+ * (fresh port, fresh data dir), forks the load generator (bench/loadgen.ts) in another process,
+ * drives warm-up → measured window → drain over IPC, samples the server's CPU (/proc) and RSS,
+ * then prints a side-by-side table and writes bench/results/sync-<date>.json.
+ * See bench/README.md.
+ */
+import { fork } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import type { GenToParent, LoadConfig, LoadResult, ParentToGen } from './lib/protocol'
+import { clockTicks, groupCpuSeconds, groupPeakRssBytes, groupRssBytes, machineCpuSeconds, pidCpuSeconds } from './lib/proc'
+import { REPO_ROOT, killAllChildren, serverKinds, startServer, trackChild, type RunningServer, type ServerKind } from './lib/servers'
+import { table } from './lib/stats'
+
+// ---------------------------------------------------------------------------------------------
+// options
+
+const { values: argv } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    editors: { type: 'string', default: '10' },
+    servers: { type: 'string', default: 'ours,reference' },
+    'edit-rate': { type: 'string', default: '10' },
+    'cursor-rate': { type: 'string', default: '10' },
+    'full-clients': { type: 'string', default: '3' },
+    'awareness-echo': { type: 'string', default: 'stock' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  allowPositionals: false,
+})
+
+if (argv.help) {
+  const src = fileURLToPath(import.meta.url)
+  console.log(`usage: npm run bench:sync -- [options]   (see ${relative(process.cwd(), join(src, '..', 'README.md'))})
+  --clients 50,100,200      client counts, each run in turn (default 50)
+  --duration 20             measured seconds per run (default 20)
+  --warmup 5                seconds of load before the window opens (default 5)
+  --editors 10              clients that send edits (default 10)
+  --servers ours,reference  servers to compare: ${serverKinds.join(', ')}
+  --edit-rate 10            edits/s per editor
+  --cursor-rate 10          awareness (cursor) updates/s per client
+  --full-clients 3          clients that run the complete stock receive path (Yjs applies every edit,
+                            y-websocket decodes every awareness message); the rest are light
+                            (byte-level, same traffic); 'all' allowed
+  --awareness-echo stock    stock: clients re-send every remote awareness update they apply, as stock
+                            y-websocket 3.1.0 does (N² inbound awareness at the server); off: only their own
+  --out FILE                JSON output (default bench/results/sync-<date>.json)`)
+  process.exit(0)
+}
+
+function positiveInt(name: string, raw: string, allowZero = false): number {
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
+    console.error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${raw}'`)
+    process.exit(2)
+  }
+  return n
+}
+function positiveNumber(name: string, raw: string, allowZero = false): number {
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) {
+    console.error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got '${raw}'`)
+    process.exit(2)
+  }
+  return n
+}
+
+const clientCounts = argv.clients!.split(',').map((s) => positiveInt('clients', s.trim()))
+const durationS = positiveNumber('duration', argv.duration!)
+const warmupS = positiveNumber('warmup', argv.warmup!, true)
+const editors = positiveInt('editors', argv.editors!, true)
+const editRate = positiveNumber('edit-rate', argv['edit-rate']!)
+const cursorRate = positiveNumber('cursor-rate', argv['cursor-rate']!, true)
+const fullClientsRaw = argv['full-clients']!
+const awarenessEchoRaw = argv['awareness-echo']!
+if (awarenessEchoRaw !== 'stock' && awarenessEchoRaw !== 'off') {
+  console.error(`--awareness-echo must be 'stock' or 'off', got '${awarenessEchoRaw}'`)
+  process.exit(2)
+}
+const awarenessEcho = awarenessEchoRaw === 'stock'
+const servers = argv.servers!.split(',').map((s) => s.trim()) as ServerKind[]
+for (const s of servers) {
+  if (!serverKinds.includes(s)) {
+    console.error(`unknown server '${s}' (known: ${serverKinds.join(', ')})`)
+    process.exit(2)
+  }
+}
+for (const n of clientCounts) {
+  if (n < 2) {
+    console.error('--clients: each count must be at least 2 (someone has to receive)')
+    process.exit(2)
+  }
+}
+const sampleFor = (raw: string, n: number, name: string) => (raw === 'all' ? n : Math.min(n, positiveInt(name, raw, true)))
+
+// ---------------------------------------------------------------------------------------------
+// one run
+
+interface RunResult {
+  server: ServerKind
+  clients: number
+  editors: number
+  ok: boolean
+  error?: string
+  serverCpuS?: number
+  /** Server CPU seconds / window seconds (1.0 = one core). */
+  serverCpuCores?: number
+  serverPeakRssMB?: number
+  serverRssEndMB?: number
+  /** CPU (in cores) charged to processes other than server, generator and this orchestrator
+   *  during the window; high = noisy machine. */
+  otherCpuCores?: number
+  /** Machine-wide irq + softirq time during the window, in cores (mostly loopback TCP). */
+  irqCpuCores?: number
+  load?: LoadResult
+  serverLogTail?: string
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** Above this much CPU (in cores) used by other processes during a window, the run is flagged. */
+const OTHER_CPU_WARN = 0.25
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`)
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
+
+function forkGenerator() {
+  const child = fork(fileURLToPath(new URL('./loadgen.ts', import.meta.url)), [], {
+    // BENCH_GEN_NODE_OPTIONS: extra node flags for the generator, e.g. '--cpu-prof' when tuning it.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_GEN_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    cwd: REPO_ROOT,
+  })
+  trackChild(child)
+  const errTail: string[] = []
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue
+      errTail.push(line)
+      if (errTail.length > 20) errTail.shift()
+    }
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const queue: GenToParent[] = []
+  const waiters: Array<(m: GenToParent) => void> = []
+  let exited: string | null = null
+  child.on('message', (m: GenToParent) => {
+    const w = waiters.shift()
+    if (w) w(m)
+    else queue.push(m)
+  })
+  child.on('exit', (code, signal) => {
+    exited = `load generator exited (code ${code}, signal ${signal})`
+  })
+  const next = async (type: GenToParent['type'], timeoutMs: number): Promise<GenToParent> => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const m =
+        queue.shift() ??
+        (await new Promise<GenToParent | null>((res) => {
+          const waiter = (msg: GenToParent) => {
+            clearTimeout(t)
+            res(msg)
+          }
+          const t = setTimeout(() => {
+            const i = waiters.indexOf(waiter)
+            if (i >= 0) waiters.splice(i, 1)
+            res(null)
+          }, Math.max(1, Math.min(200, deadline - Date.now())))
+          waiters.push(waiter)
+        }))
+      if (m) {
+        if (m.type === 'error') throw new Error(`load generator failed: ${m.message}`)
+        if (m.type === type) return m
+        continue
+      }
+      if (exited && queue.length === 0) throw new Error(`${exited} while waiting for '${type}':\n${errTail.join('\n')}`)
+      if (Date.now() > deadline) throw new Error(`load generator: no '${type}' within ${timeoutMs} ms:\n${errTail.join('\n')}`)
+    }
+  }
+  const post = (m: ParentToGen) => {
+    if (child.connected) child.send(m)
+  }
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const deadline = Date.now() + 3000
+      while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await sleep(50)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    }
+  }
+  return { child, next, post, kill, errTail }
+}
+
+async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
+  const base: RunResult = { server: kind, clients: n, editors: Math.min(editors, n), ok: false }
+  let server: RunningServer | null = null
+  let gen: ReturnType<typeof forkGenerator> | null = null
+  let rssTimer: NodeJS.Timeout | null = null
+  try {
+    log(`N=${n} ${kind}: starting server`)
+    server = await startServer(kind)
+    const srv = server
+    log(`N=${n} ${kind}: server pid ${srv.pid} on port ${srv.port}, room ${srv.roomId}`)
+    let peakRss = groupRssBytes(srv.pid)
+    rssTimer = setInterval(() => {
+      peakRss = Math.max(peakRss, groupRssBytes(srv.pid))
+    }, 250)
+
+    gen = forkGenerator()
+    const config: LoadConfig = {
+      wsUrl: srv.wsUrl,
+      roomId: srv.roomId,
+      token: srv.token,
+      clients: n,
+      editors: Math.min(editors, n),
+      editRate,
+      cursorRate,
+      fullClients: sampleFor(fullClientsRaw, n, 'full-clients'),
+      awarenessEcho,
+      connectTimeoutMs: 20_000 + n * 100,
+      drainTimeoutMs: 10_000,
+    }
+    gen.post({ type: 'config', config })
+    const connected = (await gen.next('connected', config.connectTimeoutMs + 15_000)) as Extract<GenToParent, { type: 'connected' }>
+    log(`N=${n} ${kind}: ${connected.connected}/${n} clients synced in ${connected.connectMs} ms` +
+      (Object.keys(connected.closeCodes).length ? ` (close codes so far: ${JSON.stringify(connected.closeCodes)})` : ''))
+    if (connected.connected === 0) throw new Error(`no client could connect/sync; close codes ${JSON.stringify(connected.closeCodes)}`)
+
+    gen.post({ type: 'start' })
+    log(`N=${n} ${kind}: warm-up ${warmupS}s`)
+    await sleep(warmupS * 1000)
+    if (srv.exited()) throw new Error(`server exited during warm-up: ${JSON.stringify(srv.exited())}`)
+    gen.post({ type: 'measure' })
+    await gen.next('measuring', 10_000)
+    const cpu0 = groupCpuSeconds(srv.pid)
+    const machine0 = machineCpuSeconds()
+    const self0 = process.cpuUsage()
+    const genCpu0 = pidCpuSeconds(gen.child.pid!)
+    const t0 = performance.now()
+    log(`N=${n} ${kind}: measuring ${durationS}s`)
+    await sleep(durationS * 1000)
+    const cpu1 = groupCpuSeconds(srv.pid)
+    const genCpu1 = pidCpuSeconds(gen.child.pid!)
+    const self1 = process.cpuUsage(self0)
+    const machine1 = machineCpuSeconds()
+    const t1 = performance.now()
+    gen.post({ type: 'stop' })
+    const peakHwm = groupPeakRssBytes(srv.pid)
+    const rssEnd = groupRssBytes(srv.pid)
+    const serverDied = srv.exited()
+    const res = (await gen.next('result', 30_000)) as Extract<GenToParent, { type: 'result' }>
+    const cpuS = cpu1 - cpu0
+    const out: RunResult = {
+      ...base,
+      ok: true,
+      serverCpuS: Math.round(cpuS * 100) / 100,
+      serverCpuCores: Math.round((cpuS / ((t1 - t0) / 1000)) * 100) / 100,
+      serverPeakRssMB: mb(Math.max(peakRss, peakHwm)),
+      serverRssEndMB: mb(rssEnd),
+      otherCpuCores:
+        Math.round(
+          ((machine1.task - machine0.task - cpuS - (genCpu1 - genCpu0) - (self1.user + self1.system) / 1e6) / ((t1 - t0) / 1000)) * 100,
+        ) / 100,
+      irqCpuCores: Math.round(((machine1.irq - machine0.irq) / ((t1 - t0) / 1000)) * 100) / 100,
+      load: res.result,
+    }
+    if (serverDied) {
+      out.ok = false
+      out.error = `server exited during the measured window: ${JSON.stringify(serverDied)}`
+      out.serverLogTail = srv.logTail()
+    }
+    const l = res.result
+    log(
+      `N=${n} ${kind}: edits ${l.edits.sent}/${l.edits.intended}, delivered ${l.edits.delivered}/${l.edits.expected}, ` +
+        `p95 ${l.edits.latencyMs.p95} ms, server CPU ${out.serverCpuS}s, generator ${(l.generator.cpuCores * 100).toFixed(0)}% of a core`,
+    )
+    for (const w of l.warnings) log(`N=${n} ${kind}: WARNING ${w}`)
+    return out
+  } catch (e) {
+    const message = (e as Error).message ?? String(e)
+    log(`N=${n} ${kind}: FAILED: ${message}`)
+    return { ...base, error: message, serverLogTail: server?.logTail() }
+  } finally {
+    if (rssTimer) clearInterval(rssTimer)
+    if (gen) await gen.kill()
+    if (server) await server.stop()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// report
+
+const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '-' : v.toFixed(digits))
+
+function render(results: RunResult[]): string {
+  const rows: string[][] = [
+    ['clients', 'server', 'editors', 'edits sent/intended', 'delivered/expected', 'p50 ms', 'p95 ms', 'p99 ms', 'srv CPU s', 'srv CPU %', 'peak RSS MB', 'cursor p95 ms', 'disc', 'gen CPU %', 'other CPU %'],
+  ]
+  for (const r of results) {
+    if (!r.ok && !r.load) {
+      rows.push([String(r.clients), r.server, String(r.editors), `FAILED: ${(r.error ?? '').split('\n')[0].slice(0, 100)}`])
+      continue
+    }
+    const l = r.load!
+    const pct = (a: number, b: number) => (b > 0 ? ` (${((a / b) * 100).toFixed(1)}%)` : '')
+    rows.push([
+      `${l.connected === r.clients ? '' : `${l.connected}/`}${r.clients}`,
+      r.server + (r.ok ? '' : ' (!)'),
+      String(r.editors),
+      `${l.edits.sent}/${l.edits.intended}`,
+      `${l.edits.delivered}/${l.edits.expected}${pct(l.edits.delivered, l.edits.expected)}`,
+      fmt(l.edits.latencyMs.p50),
+      fmt(l.edits.latencyMs.p95),
+      fmt(l.edits.latencyMs.p99),
+      fmt(r.serverCpuS, 2),
+      fmt((r.serverCpuCores ?? 0) * 100, 0),
+      fmt(r.serverPeakRssMB, 1),
+      fmt(l.awareness.latencyMs.p95),
+      String(l.disconnects),
+      fmt(l.generator.cpuCores * 100, 0),
+      fmt((r.otherCpuCores ?? 0) * 100, 0),
+    ])
+  }
+  // Header row: left-align the first two columns, numbers right.
+  return table(rows, 2)
+}
+
+interface Ratio {
+  clients: number
+  p95: number | null
+  cpu: number | null
+}
+function ratios(results: RunResult[]): Ratio[] {
+  const out: Ratio[] = []
+  for (const n of clientCounts) {
+    const ours = results.find((r) => r.clients === n && r.server === 'ours' && r.load)
+    const ref = results.find((r) => r.clients === n && r.server === 'reference' && r.load)
+    if (!ours || !ref) continue
+    const div = (a: number | null | undefined, b: number | null | undefined) =>
+      a === null || a === undefined || !b ? null : Math.round((a / b) * 100) / 100
+    out.push({
+      clients: n,
+      p95: div(ours.load!.edits.latencyMs.p95, ref.load!.edits.latencyMs.p95),
+      cpu: div(ours.serverCpuS, ref.serverCpuS),
+    })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+let interrupted = false
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (interrupted) return
+    interrupted = true
+    log(`${sig}: killing children`)
+    killAllChildren()
+    process.exit(130)
+  })
+}
+process.on('exit', () => killAllChildren())
+
+async function main() {
+  const startedAt = new Date()
+  log(
+    `clients ${clientCounts.join(',')} × servers ${servers.join(',')}; ${editors} editors × ${editRate}/s, cursors ${cursorRate}/s per client; ` +
+      `warm-up ${warmupS}s, window ${durationS}s; ${cpus().length} CPUs; CLK_TCK ${clockTicks()}`,
+  )
+  const results: RunResult[] = []
+  for (const n of clientCounts) {
+    for (const kind of servers) {
+      results.push(await runOne(kind, n))
+      await sleep(500)
+    }
+  }
+
+  const rs = ratios(results)
+  console.log('')
+  console.log(render(results))
+  console.log('')
+  if (rs.length) {
+    console.log(table([['clients', 'ours/ref p95', 'ours/ref CPU'], ...rs.map((r) => [String(r.clients), fmt(r.p95, 2), fmt(r.cpu, 2)])], 1))
+    console.log('')
+  }
+  const notes: string[] = []
+  notes.push(
+    `receivers: ${fullClientsRaw === 'all' ? 'all clients' : `${fullClientsRaw} client(s) per run`} run the complete stock receive path (Yjs apply + y-websocket awareness decoding); ` +
+      'the others are light: they time edits when the frame arrives (marker read from the update bytes) and handle awareness at byte level. ' +
+      'Edit latencies (p50/p95/p99) are over all receivers; full-client-only figures are in the JSON (edits.latencyFullMs). ' +
+      'Cursor p95 is timed at the full clients and every k-th light client (~20 receivers)',
+  )
+  notes.push(
+    awarenessEcho
+      ? 'awareness echo: stock y-websocket behaviour - every client re-sends each remote awareness update it applies (decoding clients via y-websocket itself, the others by an equivalent byte-level emulation), so the server receives ~N× more awareness than clients produce'
+      : 'awareness echo: off - clients send only their own awareness (patched provider, not stock y-websocket behaviour)',
+  )
+  for (const r of results) {
+    for (const w of r.load?.warnings ?? []) notes.push(`N=${r.clients} ${r.server}: ${w}`)
+    if ((r.otherCpuCores ?? 0) > OTHER_CPU_WARN) {
+      notes.push(
+        `N=${r.clients} ${r.server}: other processes used ${((r.otherCpuCores ?? 0) * 100).toFixed(0)}% of a core during the window - the machine was not quiet; compare with care`,
+      )
+    }
+    if (r.error) notes.push(`N=${r.clients} ${r.server}: ERROR ${r.error}${r.serverLogTail ? `\n    server log tail:\n      ${r.serverLogTail.split('\n').join('\n      ')}` : ''}`)
+    const codes = r.load?.closeCodes ?? {}
+    if (Object.keys(codes).length) notes.push(`N=${r.clients} ${r.server}: WebSocket close codes seen by clients: ${JSON.stringify(codes)}`)
+  }
+  console.log('notes:\n' + notes.map((n) => `  - ${n}`).join('\n'))
+
+  const outFile =
+    argv.out ?? join(REPO_ROOT, 'bench', 'results', `sync-${startedAt.toISOString().replace(/\..*$/, '').replace(/:/g, '-')}.json`)
+  mkdirSync(join(outFile, '..'), { recursive: true })
+  writeFileSync(
+    outFile,
+    JSON.stringify(
+      {
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        host: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemMB: mb(totalmem()), node: process.version, clkTck: clockTicks() },
+        options: {
+          clients: clientCounts,
+          durationS,
+          warmupS,
+          editors,
+          editRate,
+          cursorRate,
+          fullClients: fullClientsRaw,
+          awarenessEcho: awarenessEchoRaw,
+          servers,
+        },
+        results,
+        ratios: rs,
+        notes,
+      },
+      null,
+      2,
+    ) + '\n',
+  )
+  console.log(`\nresults written to ${relative(process.cwd(), outFile)}`)
+}
+
+const overall = setTimeout(() => {
+  log('overall time limit reached; killing children')
+  killAllChildren()
+  process.exit(3)
+}, (clientCounts.length * servers.length * (warmupS + durationS + 120) + 60) * 1000)
+overall.unref()
+
+main()
+  .then(() => {
+    killAllChildren()
+    process.exit(0)
+  })
+  .catch((e) => {
+    console.error(e)
+    killAllChildren()
+    process.exit(1)
+  })

@@ -99,7 +99,12 @@ interface Client {
   clocks: Map<number, number>
   hasState: Set<number>
   synced: boolean
+  /** The server closed the connection with a code the provider does not retry (44xx). */
+  terminal: boolean
   timers: NodeJS.Timeout[]
+  /** Awareness frames/bytes this client sent during the window (own changes + echoes). */
+  awarenessFramesOut: number
+  awarenessBytesOut: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,6 +303,11 @@ function makeSocketFactory(holder: { client?: Client }) {
       sock.write(out)
     }
     ;(ws as unknown as { send: (data: Uint8Array) => void }).send = (data: Uint8Array) => {
+      const c = holder.client
+      if (measuring && c && data[0] === MSG_AWARENESS) {
+        c.awarenessFramesOut++
+        c.awarenessBytesOut += data.length
+      }
       if (ws.readyState !== WebSocket.OPEN || ws.extensions !== '') return wsSend(data)
       if (queue.length === 0) process.nextTick(flush)
       queue.push(data)
@@ -376,7 +386,10 @@ function createClient(cfg: LoadConfig, idx: number): Client {
     clocks: new Map(),
     hasState: new Set(),
     synced: false,
+    terminal: false,
     timers: [],
+    awarenessFramesOut: 0,
+    awarenessBytesOut: 0,
   }
   holder.client = client
 
@@ -392,6 +405,9 @@ function createClient(cfg: LoadConfig, idx: number): Client {
   }
   provider.on('sync', (s: boolean) => {
     if (s) client.synced = true
+  })
+  provider.on('closed', () => {
+    client.terminal = true
   })
   provider.on('connection-close', (ev: { code?: number } | null) => {
     const code = ev && typeof ev.code === 'number' ? String(ev.code) : 'local'
@@ -455,7 +471,8 @@ function startLoad(cfg: LoadConfig, clients: Client[]): void {
       every(
         editPeriod,
         () => {
-          if (!loadOn) return
+          // A disconnected editor sends nothing (its edit would only stay local).
+          if (!loadOn || !c.provider.wsconnected) return
           const m: 0 | 1 = measuring ? 1 : 0
           const rec = shapeRecord(e, seq++, m)
           c.shapes.set(rec.id, rec)
@@ -471,7 +488,7 @@ function startLoad(cfg: LoadConfig, clients: Client[]): void {
       every(
         cursorPeriod,
         () => {
-          if (!loadOn) return
+          if (!loadOn || !c.provider.wsconnected) return
           c.provider.awareness.setLocalStateField('presence', presence(c.idx))
           if (measuring) awarenessSent++
         },
@@ -483,6 +500,14 @@ function startLoad(cfg: LoadConfig, clients: Client[]): void {
 
 // ---------------------------------------------------------------------------------------------
 // run
+
+/** Mean awareness frames/bytes sent per client of a group (to check light ≡ stock). */
+function sentPerClient(group: Client[]) {
+  const n = group.length
+  const frames = group.reduce((a, c) => a + c.awarenessFramesOut, 0)
+  const bytes = group.reduce((a, c) => a + c.awarenessBytesOut, 0)
+  return { clients: n, awarenessFrames: n ? Math.round(frames / n) : 0, awarenessBytes: n ? Math.round(bytes / n) : 0 }
+}
 
 async function main(cfg: LoadConfig): Promise<void> {
   sentPerEditor = new Array(cfg.editors).fill(0)
@@ -499,7 +524,7 @@ async function main(cfg: LoadConfig): Promise<void> {
     await sleep(20)
   }
   const deadline = t0 + cfg.connectTimeoutMs
-  while (Date.now() < deadline && clients.some((c) => !c.synced)) await sleep(50)
+  while (Date.now() < deadline && clients.some((c) => !c.synced && !c.terminal)) await sleep(50)
   const connected = clients.filter((c) => c.synced).length
   const connectMs = Date.now() - t0
   // Light clients take over the awareness clocks they know so far (the stock path was active
@@ -575,7 +600,19 @@ async function main(cfg: LoadConfig): Promise<void> {
         'latencies include client-side queueing and sends may be starved',
     )
   }
-  if (connected < cfg.clients) warnings.push(`only ${connected}/${cfg.clients} clients synced within ${cfg.connectTimeoutMs} ms`)
+  const full = sentPerClient(clients.filter((c) => c.full && c.editorIdx < 0))
+  const light = sentPerClient(clients.filter((c) => !c.full && c.editorIdx < 0))
+  if (full.clients > 0 && light.clients > 0 && Math.abs(full.awarenessBytes - light.awarenessBytes) > 0.1 * Math.max(full.awarenessBytes, light.awarenessBytes)) {
+    warnings.push(
+      `light clients sent ${light.awarenessBytes} awareness bytes each, full (stock) clients ${full.awarenessBytes}: the light emulation diverged from stock behaviour on this server`,
+    )
+  }
+  if (connected < cfg.clients) {
+    const refused = clients.filter((c) => c.terminal && !c.synced).length
+    warnings.push(
+      `only ${connected}/${cfg.clients} clients synced (${refused} refused by the server, ${cfg.clients - connected - refused} still not synced after ${connectMs} ms)`,
+    )
+  }
   const result: LoadResult = {
     connected,
     connectFailed: cfg.clients - connected,
@@ -599,6 +636,7 @@ async function main(cfg: LoadConfig): Promise<void> {
       echoesSent,
       framesReceived: awarenessFramesIn,
       latencyReceivers: clients.filter((c) => c.timesCursors).length,
+      sentPerClient: { full, light },
       latencyMs: percentiles(cursorLatency),
     },
     framesReceived: framesIn,

@@ -300,6 +300,7 @@ async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
 // ---------------------------------------------------------------------------------------------
 // report
 
+const sig = (v: number | null) => (v === null ? '-' : String(Number(v.toPrecision(2))))
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '-' : v.toFixed(digits))
 
 function render(results: RunResult[]): string {
@@ -347,7 +348,7 @@ function ratios(results: RunResult[]): Ratio[] {
     const ref = results.find((r) => r.clients === n && r.server === 'reference' && r.load)
     if (!ours || !ref) continue
     const div = (a: number | null | undefined, b: number | null | undefined) =>
-      a === null || a === undefined || !b ? null : Math.round((a / b) * 100) / 100
+      a === null || a === undefined || !b ? null : Number((a / b).toPrecision(3))
     out.push({
       clients: n,
       p95: div(ours.load!.edits.latencyMs.p95, ref.load!.edits.latencyMs.p95),
@@ -391,7 +392,7 @@ async function main() {
   console.log(render(results))
   console.log('')
   if (rs.length) {
-    console.log(table([['clients', 'ours/ref p95', 'ours/ref CPU'], ...rs.map((r) => [String(r.clients), fmt(r.p95, 2), fmt(r.cpu, 2)])], 1))
+    console.log(table([['clients', 'ours/ref p95', 'ours/ref CPU'], ...rs.map((r) => [String(r.clients), sig(r.p95), sig(r.cpu)])], 1))
     console.log('')
   }
   const notes: string[] = []

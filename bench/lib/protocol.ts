@@ -71,6 +71,12 @@ export interface LoadResult {
     echoesSent: number
     /** Awareness frames that reached any client during the window (counted at the socket). */
     framesReceived: number
+    /** Mean awareness frames/bytes sent per non-editor client during the window, for the full
+     *  (stock path) and the light clients: with the same load these should match. */
+    sentPerClient: {
+      full: { clients: number; awarenessFrames: number; awarenessBytes: number }
+      light: { clients: number; awarenessFrames: number; awarenessBytes: number }
+    }
     /** Receivers that time cursor updates (all full clients and every k-th light client). */
     latencyReceivers: number
     /** Cursor-to-peer latency (send → arrival at the receiver). */

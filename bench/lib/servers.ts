@@ -98,7 +98,9 @@ export async function startServer(kind: ServerKind, readyTimeoutMs = 30_000): Pr
     else delete env.YPERSISTENCE
   }
 
-  const child = spawn(process.execPath, args, {
+  // BENCH_SERVER_NODE_OPTIONS: extra node flags for the server, e.g. '--cpu-prof' when profiling it.
+  const extra = process.env.BENCH_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...extra, ...args], {
     cwd: REPO_ROOT,
     env,
     detached: true, // own process group: CPU/RSS accounting and kill cover any workers

@@ -93,7 +93,8 @@ describe('plenary load', () => {
     }
     await waitUntil(() => latencies.length === 300, 'peer receives every edit')
     latencies.sort((a, b) => a - b)
-    expect(latencies[Math.floor(latencies.length * 0.95)]).toBeLessThan(500)
+    // Generous bound: this checks the room is not held up by the stalled client, not speed.
+    expect(latencies[Math.floor(latencies.length * 0.95)]).toBeLessThan(1500)
 
     socketOf(stalled)._socket.resume()
     await waitUntil(() => closes.includes(closeCodes.tooSlow), 'stalled client was disconnected as too slow', 15_000)

@@ -11,6 +11,7 @@ import {
   encodeUpdateMessage,
 } from './protocol.ts'
 import type { Logger } from '../log.ts'
+import { freshAwarenessEntries } from './awareness-filter.ts'
 import { sendAwarenessTick, sendDocumentMessage, type BackpressureLimits } from './backpressure.ts'
 
 export interface RoomOptions extends BackpressureLimits {
@@ -212,7 +213,8 @@ export class Room {
   // ---- awareness ----------------------------------------------------------------------
 
   applyAwarenessUpdate(conn: RoomConnection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    const fresh = freshAwarenessEntries(this.awareness, update)
+    if (fresh) awarenessProtocol.applyAwarenessUpdate(this.awareness, fresh, conn)
   }
 
   /** Full awareness state, for a client's awareness query. */

@@ -2,24 +2,30 @@
  * Load generator: all bench clients in one process, forked by bench/sync.ts (not run by hand).
  * Talks to the orchestrator over IPC (see lib/protocol.ts).
  *
- * Every client is a stock y-websocket WebsocketProvider with its own Y.Doc and Awareness, so
- * everything the server receives is what stock clients send. Editors write tldraw-like shape
- * records into the Y.Map 'shapes'; each record carries a marker string
+ * Every client is a stock provider with its own Y.Doc and Awareness, so everything the server
+ * receives is what stock clients send: a y-websocket WebsocketProvider for y-websocket servers
+ * (ours, reference), a `@hocuspocus/provider` HocuspocusProvider on its own
+ * HocuspocusProviderWebsocket for Hocuspocus. Editors write tldraw-like shape records into the
+ * Y.Map 'shapes'; each record carries a marker string
  * `BENCH|<editor>|<seq>|<inWindow 0/1>|<send time ms>|`.
  *
  * Receiving side: `fullClients` clients run the complete stock receive path (Yjs applies every
- * edit, a Y.Map observer times it; y-websocket decodes every awareness message). The other
+ * edit, a Y.Map observer times it; the provider decodes every awareness message). The other
  * clients are "light" so that one generator process can drive 200 clients: their socket wrapper
  * finds the marker(s) in each incoming update frame with Buffer.indexOf instead of applying it,
  * and handles awareness at byte level, including the stock client's echo (see lightAwareness).
- * The server cannot tell the difference: y-websocket clients never answer update or awareness
- * messages except with that echo.
+ * The server cannot tell the difference: neither provider answers update or awareness messages
+ * except with that echo. With Hocuspocus every frame starts with the document name (PREFIX);
+ * the light paths skip it and put it back on the echoes, and every other message (auth, sync
+ * status acks, ...) still goes through the stock provider.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type { Socket } from 'node:net'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider'
+import type { Awareness } from 'y-protocols/awareness'
 import * as encoding from 'lib0/encoding'
 import type { GenToParent, LoadConfig, LoadResult, ParentToGen } from './lib/protocol'
 import { FloatList, percentiles } from './lib/stats'
@@ -43,6 +49,17 @@ const MARKER_BYTES = Buffer.from(MARKER, 'latin1')
 const T_FIELD = Buffer.from('"t":', 'latin1')
 /** Cursor latency is timed at about this many receivers (every k-th client). */
 const CURSOR_TIMING_RECEIVERS = 20
+/** Bytes every message starts with: none for y-websocket, varString(document name) for
+ *  Hocuspocus. The message type follows at offset OFF. Set once from the config. */
+let PREFIX: Uint8Array = new Uint8Array(0)
+let OFF = 0
+
+/** Message type of a frame (after the prefix), or -1 if it is too short / not for our document. */
+function typeOf(buf: Uint8Array): number {
+  if (buf.length <= OFF) return -1
+  for (let i = 0; i < OFF; i++) if (buf[i] !== PREFIX[i]) return -1
+  return buf[OFF]
+}
 
 const orgs = ['社会福祉協議会', '地域包括支援センター', '市役所 福祉課', '相談支援事業所', 'NPO法人 つながり']
 const colors = ['#e03131', '#1971c2', '#2f9e44', '#f08c00', '#9c36b5', '#0c8599']
@@ -83,10 +100,22 @@ interface ShapeRecord {
   meta: Record<string, never>
 }
 
+/** What the generator needs from a stock provider, whichever protocol it speaks. */
+interface Conn {
+  awareness: Awareness
+  /** Connected (and, for Hocuspocus, attached and synced): a local change is sent right away. */
+  connected(): boolean
+  /** Light path took a message: do what the stock provider does on any incoming message
+   *  (liveness timestamps; Hocuspocus also settles a pending connection attempt). */
+  touch(): void
+  setPresence(value: unknown): void
+  destroy(): void
+}
+
 interface Client {
   idx: number
   doc: Y.Doc
-  provider: WebsocketProvider
+  conn: Conn
   shapes: Y.Map<ShapeRecord>
   editorIdx: number // -1 when not an editor
   full: boolean
@@ -159,7 +188,7 @@ function parseMarker(text: string): [number, number, number, number] | null {
 
 /** Light path for an incoming update frame: find every marker in the bytes. */
 function lightEdits(c: Client, buf: Buffer, receivedAt: number): void {
-  let pos = buf.indexOf(MARKER_BYTES, 2)
+  let pos = buf.indexOf(MARKER_BYTES, OFF + 2)
   while (pos >= 0) {
     let end = pos + MARKER_BYTES.length
     let bars = 0
@@ -183,16 +212,17 @@ function presence(idx: number) {
 }
 
 /**
- * What a stock y-websocket client does with an incoming awareness message, minus the JSON work:
+ * What a stock client does with an incoming awareness message, minus the JSON work:
  * `applyAwarenessUpdate` accepts each entry whose clock is newer (or an equal-clock removal), and
- * the provider's awareness 'update' listener (no origin filter in y-websocket 3.1.0) sends exactly
- * the accepted entries back to the server. We track clocks instead of states and echo the accepted
- * entries' bytes verbatim (the stock client re-encodes the same clock, and JSON.stringify of the
- * parsed state gives back the same text).
+ * the provider's awareness 'update' listener (no origin filter in y-websocket 3.1.0, nor in
+ * HocuspocusProvider 3.4.4's awarenessUpdateHandler) sends exactly the accepted entries back to
+ * the server. We track clocks instead of states and echo the accepted entries' bytes verbatim (the
+ * stock client re-encodes the same clock, and JSON.stringify of the parsed state gives back the
+ * same text), behind the same document-name prefix for Hocuspocus.
  */
 function lightAwareness(c: Client, ws: WebSocket, bytes: Buffer, receivedAt: number): void {
   const len = bytes.length
-  let pos = 1 // message type
+  let pos = OFF + 1 // prefix, message type
   const readVarUint = (): number => {
     let num = 0
     let mult = 1
@@ -239,6 +269,7 @@ function lightAwareness(c: Client, ws: WebSocket, bytes: Buffer, receivedAt: num
     encoding.writeVarUint(inner, accepted.length / 2)
     for (let i = 0; i < accepted.length; i += 2) encoding.writeUint8Array(inner, bytes.subarray(accepted[i], accepted[i + 1]))
     const enc = encoding.createEncoder()
+    encoding.writeUint8Array(enc, PREFIX)
     encoding.writeVarUint(enc, MSG_AWARENESS)
     encoding.writeVarUint8Array(enc, encoding.toUint8Array(inner))
     ws.send(encoding.toUint8Array(enc))
@@ -273,9 +304,11 @@ function writeFrame(out: Buffer, o: number, payload: Uint8Array): number {
 const frameSize = (n: number) => n + (n < 126 ? 6 : n < 65536 ? 8 : 14)
 
 /**
- * WebSocket factory handed to y-websocket as WebSocketPolyfill. Besides the light receive paths,
- * two generator-side economies that leave the frames the server gets, and their order, unchanged:
- * - the socket stays in 'nodebuffer' mode; only frames handed to y-websocket are copied into an
+ * WebSocket factory (a wrapped `ws`) handed to the provider as WebSocketPolyfill. y-websocket
+ * listens through `onmessage`, HocuspocusProviderWebsocket through `addEventListener('message')`;
+ * both are intercepted. Besides the light receive paths, two generator-side economies that leave
+ * the frames the server gets, and their order, unchanged:
+ * - the socket stays in 'nodebuffer' mode; only frames handed to the provider are copied into an
  *   ArrayBuffer;
  * - send() frames the messages itself (binary, masked with an all-zero key - the server unmasks
  *   every frame as usual) and writes everything sent during one tick with a single socket write,
@@ -304,7 +337,7 @@ function makeSocketFactory(holder: { client?: Client }) {
     }
     ;(ws as unknown as { send: (data: Uint8Array) => void }).send = (data: Uint8Array) => {
       const c = holder.client
-      if (measuring && c && data[0] === MSG_AWARENESS) {
+      if (measuring && c && typeOf(data) === MSG_AWARENESS) {
         c.awarenessFramesOut++
         c.awarenessBytesOut += data.length
       }
@@ -313,52 +346,164 @@ function makeSocketFactory(holder: { client?: Client }) {
       queue.push(data)
       queuedBytes += frameSize(data.length)
     }
-    let handler: ((ev: { data: ArrayBuffer }) => void) | null = null
+    type Handler = (ev: { data: ArrayBuffer }) => void
+    const wrap = (fn: Handler) => (data: WebSocket.RawData) => {
+      const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
+      const len = buf.length
+      const type = typeOf(buf)
+      if (measuring) {
+        framesIn++
+        bytesIn += len
+        if (type === MSG_AWARENESS) awarenessFramesIn++
+      }
+      const c = holder.client
+      if (c && !c.full && !connectPhase) {
+        if (type === MSG_AWARENESS) {
+          c.conn.touch()
+          lightAwareness(c, ws, buf, now())
+          return
+        }
+        if (type === MSG_SYNC && len > OFF + 1 && buf[OFF + 1] === SYNC_UPDATE) {
+          c.conn.touch()
+          lightEdits(c, buf, now())
+          return
+        }
+      }
+      // Everything else (and everything for full clients) goes through the stock provider.
+      const ab = new ArrayBuffer(len)
+      new Uint8Array(ab).set(buf)
+      fn({ data: ab })
+    }
+    // y-websocket: ws.onmessage = fn
+    let handler: Handler | null = null
     let listener: ((data: WebSocket.RawData) => void) | null = null
     Object.defineProperty(ws, 'onmessage', {
       configurable: true,
       get: () => handler,
-      set: (fn: typeof handler) => {
+      set: (fn: Handler | null) => {
         if (listener) ws.off('message', listener)
         handler = fn
-        listener = null
-        if (!fn) return
-        listener = (data) => {
-          const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
-          const len = buf.length
-          const first = len > 0 ? buf[0] : -1
-          if (measuring) {
-            framesIn++
-            bytesIn += len
-            if (first === MSG_AWARENESS) awarenessFramesIn++
-          }
-          const c = holder.client
-          if (c && !c.full && !connectPhase) {
-            if (first === MSG_AWARENESS) {
-              c.provider.wsLastMessageReceived = Date.now()
-              lightAwareness(c, ws, buf, now())
-              return
-            }
-            if (first === MSG_SYNC && len > 1 && buf[1] === SYNC_UPDATE) {
-              c.provider.wsLastMessageReceived = Date.now()
-              lightEdits(c, buf, now())
-              return
-            }
-          }
-          // Everything else (and everything for full clients) goes through y-websocket.
-          const ab = new ArrayBuffer(len)
-          new Uint8Array(ab).set(buf)
-          fn({ data: ab })
-        }
-        ws.on('message', listener)
+        listener = fn ? wrap(fn) : null
+        if (listener) ws.on('message', listener)
       },
     })
+    // Hocuspocus: ws.addEventListener('message', fn) / removeEventListener
+    const listeners = new Map<Handler, (data: WebSocket.RawData) => void>()
+    const add = ws.addEventListener.bind(ws) as (type: string, fn: unknown, opts?: unknown) => void
+    const remove = ws.removeEventListener.bind(ws) as (type: string, fn: unknown) => void
+    ;(ws as unknown as { addEventListener: typeof add }).addEventListener = (type, fn, opts) => {
+      if (type !== 'message') return add(type, fn, opts)
+      const h = fn as Handler
+      if (listeners.has(h)) return
+      const l = wrap(h)
+      listeners.set(h, l)
+      ws.on('message', l)
+    }
+    ;(ws as unknown as { removeEventListener: typeof remove }).removeEventListener = (type, fn) => {
+      if (type !== 'message') return remove(type, fn)
+      const l = listeners.get(fn as Handler)
+      if (!l) return
+      listeners.delete(fn as Handler)
+      ws.off('message', l)
+    }
     return ws
   } as unknown as typeof globalThis.WebSocket
 }
 
 // ---------------------------------------------------------------------------------------------
 // clients
+
+interface ConnEvents {
+  synced(): void
+  /** The server refused us for good (y-websocket: 44xx close; Hocuspocus: authentication failed). */
+  terminal(): void
+  closed(code: string): void
+}
+
+/** Stock y-websocket 3.1.0 client. */
+function yWebsocketConn(cfg: LoadConfig, doc: Y.Doc, holder: { client?: Client }, on: ConnEvents): Conn {
+  const provider = new WebsocketProvider(cfg.wsUrl, cfg.roomId, doc, {
+    WebSocketPolyfill: makeSocketFactory(holder),
+    disableBc: true,
+    params: cfg.token ? { token: cfg.token } : {},
+    maxBackoffTime: 2500,
+  })
+  if (!cfg.awarenessEcho) {
+    // Patched client: propagate only our own awareness changes.
+    const p = provider as unknown as { _awarenessUpdateHandler: (changes: unknown, origin: unknown) => void }
+    const stock = p._awarenessUpdateHandler
+    provider.awareness.off('update', stock)
+    p._awarenessUpdateHandler = (changes, origin) => {
+      if (origin === 'local') stock(changes, origin)
+    }
+    provider.awareness.on('update', p._awarenessUpdateHandler)
+  }
+  provider.on('sync', (s: boolean) => {
+    if (s) on.synced()
+  })
+  provider.on('closed', () => on.terminal())
+  provider.on('connection-close', (ev: { code?: number } | null) => {
+    on.closed(ev && typeof ev.code === 'number' ? String(ev.code) : 'local')
+  })
+  return {
+    awareness: provider.awareness,
+    connected: () => provider.wsconnected,
+    touch: () => {
+      provider.wsLastMessageReceived = Date.now()
+    },
+    setPresence: (value) => provider.awareness.setLocalStateField('presence', value),
+    destroy: () => provider.destroy(),
+  }
+}
+
+/** Stock @hocuspocus/provider 3.4.4 client: one HocuspocusProviderWebsocket per client (as one
+ *  browser tab has), one HocuspocusProvider for the room's document attached to it. */
+function hocuspocusConn(cfg: LoadConfig, doc: Y.Doc, holder: { client?: Client }, on: ConnEvents): Conn {
+  const socket = new HocuspocusProviderWebsocket({
+    url: cfg.wsUrl,
+    WebSocketPolyfill: makeSocketFactory(holder),
+    maxDelay: 2500, // like y-websocket's maxBackoffTime above
+  })
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: cfg.roomId,
+    document: doc,
+    token: cfg.token,
+  })
+  if (!cfg.awarenessEcho) {
+    const p = provider as unknown as { boundAwarenessUpdateHandler: (changes: unknown, origin: unknown) => void }
+    const stock = p.boundAwarenessUpdateHandler
+    provider.awareness!.off('update', stock)
+    p.boundAwarenessUpdateHandler = (changes, origin) => {
+      if (origin === 'local') stock(changes, origin)
+    }
+    provider.awareness!.on('update', p.boundAwarenessUpdateHandler)
+  }
+  provider.on('synced', ({ state }: { state: boolean }) => {
+    if (state) on.synced()
+  })
+  provider.on('authenticationFailed', () => on.terminal())
+  // 'close' covers the socket closing and the server's CLOSE message for the document.
+  provider.on('close', ({ event }: { event?: { code?: number } }) => {
+    on.closed(event && typeof event.code === 'number' ? String(event.code) : 'local')
+  })
+  provider.attach() // with an explicit websocketProvider, v3 providers attach on demand
+  const s = socket as unknown as { connectionAttempt: unknown; resolveConnectionAttempt(): void }
+  return {
+    awareness: provider.awareness!,
+    connected: () => socket.status === WebSocketStatus.Connected && provider.isSynced,
+    touch: () => {
+      // What HocuspocusProviderWebsocket.onMessage does before dispatching.
+      if (s.connectionAttempt) s.resolveConnectionAttempt()
+      socket.lastMessageReceived = Date.now()
+    },
+    setPresence: (value) => provider.setAwarenessField('presence', value),
+    destroy: () => {
+      provider.destroy()
+      socket.destroy()
+    },
+  }
+}
 
 function createClient(cfg: LoadConfig, idx: number): Client {
   const doc = new Y.Doc()
@@ -367,16 +512,23 @@ function createClient(cfg: LoadConfig, idx: number): Client {
   // Full clients are taken from the end of the list, i.e. non-editors first.
   const full = cfg.clients - 1 - idx < cfg.fullClients
   const holder: { client?: Client } = {}
-  const provider = new WebsocketProvider(cfg.wsUrl, cfg.roomId, doc, {
-    WebSocketPolyfill: makeSocketFactory(holder),
-    disableBc: true,
-    params: cfg.token ? { token: cfg.token } : {},
-    maxBackoffTime: 2500,
-  })
+  const events: ConnEvents = {
+    synced: () => {
+      client.synced = true
+    },
+    terminal: () => {
+      client.terminal = true
+    },
+    closed: (code) => {
+      closeCodes[code] = (closeCodes[code] ?? 0) + 1
+      if (!connectPhase) disconnects++
+    },
+  }
+  const conn = (cfg.protocol === 'hocuspocus' ? hocuspocusConn : yWebsocketConn)(cfg, doc, holder, events)
   const client: Client = {
     idx,
     doc,
-    provider,
+    conn,
     shapes,
     editorIdx,
     full,
@@ -392,28 +544,6 @@ function createClient(cfg: LoadConfig, idx: number): Client {
     awarenessBytesOut: 0,
   }
   holder.client = client
-
-  if (!cfg.awarenessEcho) {
-    // Patched client: propagate only our own awareness changes.
-    const p = provider as unknown as { _awarenessUpdateHandler: (changes: unknown, origin: unknown) => void }
-    const stock = p._awarenessUpdateHandler
-    provider.awareness.off('update', stock)
-    p._awarenessUpdateHandler = (changes, origin) => {
-      if (origin === 'local') stock(changes, origin)
-    }
-    provider.awareness.on('update', p._awarenessUpdateHandler)
-  }
-  provider.on('sync', (s: boolean) => {
-    if (s) client.synced = true
-  })
-  provider.on('closed', () => {
-    client.terminal = true
-  })
-  provider.on('connection-close', (ev: { code?: number } | null) => {
-    const code = ev && typeof ev.code === 'number' ? String(ev.code) : 'local'
-    closeCodes[code] = (closeCodes[code] ?? 0) + 1
-    if (!connectPhase) disconnects++
-  })
   // Records arriving through Yjs: every update for full clients, resyncs for light ones.
   shapes.observe((event) => {
     if (event.transaction.local) return
@@ -425,10 +555,10 @@ function createClient(cfg: LoadConfig, idx: number): Client {
     }
   })
   if (full && client.timesCursors) {
-    provider.awareness.on('change', (changes: { added: number[]; updated: number[] }, origin: unknown) => {
+    conn.awareness.on('change', (changes: { added: number[]; updated: number[] }, origin: unknown) => {
       if (origin === 'local' || !measuring) return
       const t1 = now()
-      const states = provider.awareness.getStates()
+      const states = conn.awareness.getStates()
       for (const list of [changes.added, changes.updated]) {
         for (const id of list) {
           if (id === doc.clientID) continue
@@ -472,7 +602,7 @@ function startLoad(cfg: LoadConfig, clients: Client[]): void {
         editPeriod,
         () => {
           // A disconnected editor sends nothing (its edit would only stay local).
-          if (!loadOn || !c.provider.wsconnected) return
+          if (!loadOn || !c.conn.connected()) return
           const m: 0 | 1 = measuring ? 1 : 0
           const rec = shapeRecord(e, seq++, m)
           c.shapes.set(rec.id, rec)
@@ -488,8 +618,8 @@ function startLoad(cfg: LoadConfig, clients: Client[]): void {
       every(
         cursorPeriod,
         () => {
-          if (!loadOn || !c.provider.wsconnected) return
-          c.provider.awareness.setLocalStateField('presence', presence(c.idx))
+          if (!loadOn || !c.conn.connected()) return
+          c.conn.setPresence(presence(c.idx))
           if (measuring) awarenessSent++
         },
         c.timers,
@@ -510,6 +640,12 @@ function sentPerClient(group: Client[]) {
 }
 
 async function main(cfg: LoadConfig): Promise<void> {
+  if (cfg.protocol === 'hocuspocus') {
+    const enc = encoding.createEncoder()
+    encoding.writeVarString(enc, cfg.roomId)
+    PREFIX = encoding.toUint8Array(enc)
+    OFF = PREFIX.length
+  }
   sentPerEditor = new Array(cfg.editors).fill(0)
   const clients: Client[] = []
   const t0 = Date.now()
@@ -518,7 +654,7 @@ async function main(cfg: LoadConfig): Promise<void> {
   for (let i = 0; i < cfg.clients; i += BATCH) {
     for (let j = i; j < Math.min(cfg.clients, i + BATCH); j++) {
       const c = createClient(cfg, j)
-      c.provider.awareness.setLocalStateField('presence', presence(j))
+      c.conn.setPresence(presence(j))
       clients.push(c)
     }
     await sleep(20)
@@ -532,7 +668,7 @@ async function main(cfg: LoadConfig): Promise<void> {
   // does not later announce removals that a real client would never send.
   for (const c of clients) {
     if (c.full) continue
-    const aw = c.provider.awareness
+    const aw = c.conn.awareness
     for (const [id, meta] of [...aw.meta]) {
       if (id === c.doc.clientID) continue
       c.clocks.set(id, meta.clock)
@@ -654,7 +790,7 @@ async function main(cfg: LoadConfig): Promise<void> {
   send({ type: 'result', result })
 
   for (const c of clients) {
-    c.provider.destroy()
+    c.conn.destroy()
     c.doc.destroy()
   }
   await sleep(200)

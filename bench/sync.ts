@@ -1,7 +1,7 @@
 /**
- * npm run bench:sync -- [--clients 50,100,200] [--duration 20] [--warmup 5] [--editors 10]
- *                       [--servers ours,reference] [--edit-rate 10] [--cursor-rate 10]
- *                       [--awareness-sample 10] [--latency-sample all] [--out file.json]
+ * npm run bench:sync -- [--clients 30,50,100,200] [--duration 20] [--warmup 5] [--editors auto]
+ *                       [--servers ours,reference,hocuspocus] [--edit-rate 10] [--cursor-rate 10]
+ *                       [--full-clients 3] [--awareness-echo stock] [--out file.json]
  *
  * Orchestrator: for each client count and each server, starts the server in its own process
  * (fresh port, fresh data dir), forks the load generator (bench/loadgen.ts) in another process,
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { GenToParent, LoadConfig, LoadResult, ParentToGen } from './lib/protocol'
 import { clockTicks, groupCpuSeconds, groupPeakRssBytes, groupRssBytes, machineCpuSeconds, pidCpuSeconds } from './lib/proc'
-import { REPO_ROOT, killAllChildren, serverKinds, startServer, trackChild, type RunningServer, type ServerKind } from './lib/servers'
+import { REPO_ROOT, killAllChildren, protocolOf, serverKinds, startServer, trackChild, type RunningServer, type ServerKind } from './lib/servers'
 import { table } from './lib/stats'
 
 // ---------------------------------------------------------------------------------------------
@@ -28,8 +28,8 @@ const { values: argv } = parseArgs({
     clients: { type: 'string', default: '50' },
     duration: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
-    editors: { type: 'string', default: '10' },
-    servers: { type: 'string', default: 'ours,reference' },
+    editors: { type: 'string', default: 'auto' },
+    servers: { type: 'string', default: 'ours,reference,hocuspocus' },
     'edit-rate': { type: 'string', default: '10' },
     'cursor-rate': { type: 'string', default: '10' },
     'full-clients': { type: 'string', default: '3' },
@@ -43,18 +43,20 @@ const { values: argv } = parseArgs({
 if (argv.help) {
   const src = fileURLToPath(import.meta.url)
   console.log(`usage: npm run bench:sync -- [options]   (see ${relative(process.cwd(), join(src, '..', 'README.md'))})
-  --clients 50,100,200      client counts, each run in turn (default 50)
+  --clients 50,100,200      client counts, each run in turn (default 50; the issue's table: 30,50,100,200)
   --duration 20             measured seconds per run (default 20)
   --warmup 5                seconds of load before the window opens (default 5)
-  --editors 10              clients that send edits (default 10)
-  --servers ours,reference  servers to compare: ${serverKinds.join(', ')}
+  --editors auto            clients that send edits; auto (default): 10, or 20 when clients >= 200
+  --servers LIST            servers to compare, in this order (default ours,reference,hocuspocus);
+                            known: ${serverKinds.join(', ')}
   --edit-rate 10            edits/s per editor
   --cursor-rate 10          awareness (cursor) updates/s per client
   --full-clients 3          clients that run the complete stock receive path (Yjs applies every edit,
-                            y-websocket decodes every awareness message); the rest are light
+                            the provider decodes every awareness message); the rest are light
                             (byte-level, same traffic); 'all' allowed
   --awareness-echo stock    stock: clients re-send every remote awareness update they apply, as stock
-                            y-websocket 3.1.0 does (N² inbound awareness at the server); off: only their own
+                            y-websocket 3.1.0 and @hocuspocus/provider 3.4.4 do (N² inbound awareness
+                            at the server); off: only their own
   --out FILE                JSON output (default bench/results/sync-<date>.json)`)
   process.exit(0)
 }
@@ -79,7 +81,10 @@ function positiveNumber(name: string, raw: string, allowZero = false): number {
 const clientCounts = argv.clients!.split(',').map((s) => positiveInt('clients', s.trim()))
 const durationS = positiveNumber('duration', argv.duration!)
 const warmupS = positiveNumber('warmup', argv.warmup!, true)
-const editors = positiveInt('editors', argv.editors!, true)
+const editorsRaw = argv.editors!
+const editorsFixed = editorsRaw === 'auto' ? null : positiveInt('editors', editorsRaw, true)
+/** Editors for a run with n clients: --editors N, or auto: 10, 20 from 200 clients on (the issue's loads). */
+const editorsFor = (n: number) => Math.min(n, editorsFixed ?? (n >= 200 ? 20 : 10))
 const editRate = positiveNumber('edit-rate', argv['edit-rate']!)
 const cursorRate = positiveNumber('cursor-rate', argv['cursor-rate']!, true)
 const fullClientsRaw = argv['full-clients']!
@@ -202,7 +207,7 @@ function forkGenerator() {
 }
 
 async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
-  const base: RunResult = { server: kind, clients: n, editors: Math.min(editors, n), ok: false }
+  const base: RunResult = { server: kind, clients: n, editors: editorsFor(n), ok: false }
   let server: RunningServer | null = null
   let gen: ReturnType<typeof forkGenerator> | null = null
   let rssTimer: NodeJS.Timeout | null = null
@@ -218,11 +223,12 @@ async function runOne(kind: ServerKind, n: number): Promise<RunResult> {
 
     gen = forkGenerator()
     const config: LoadConfig = {
+      protocol: protocolOf(kind),
       wsUrl: srv.wsUrl,
       roomId: srv.roomId,
       token: srv.token,
       clients: n,
-      editors: Math.min(editors, n),
+      editors: editorsFor(n),
       editRate,
       cursorRate,
       fullClients: sampleFor(fullClientsRaw, n, 'full-clients'),
@@ -336,26 +342,52 @@ function render(results: RunResult[]): string {
   return table(rows, 2)
 }
 
+/** ours/<other> for one client count; null where either side has no figure. */
 interface Ratio {
   clients: number
+  /** The server ours is divided by: 'reference', 'hocuspocus' (or 'reference-leveldb'). */
+  versus: ServerKind
   p95: number | null
   cpu: number | null
 }
 function ratios(results: RunResult[]): Ratio[] {
   const out: Ratio[] = []
+  const div = (a: number | null | undefined, b: number | null | undefined) =>
+    a === null || a === undefined || !b ? null : Number((a / b).toPrecision(3))
   for (const n of clientCounts) {
     const ours = results.find((r) => r.clients === n && r.server === 'ours' && r.load)
-    const ref = results.find((r) => r.clients === n && r.server === 'reference' && r.load)
-    if (!ours || !ref) continue
-    const div = (a: number | null | undefined, b: number | null | undefined) =>
-      a === null || a === undefined || !b ? null : Number((a / b).toPrecision(3))
-    out.push({
-      clients: n,
-      p95: div(ours.load!.edits.latencyMs.p95, ref.load!.edits.latencyMs.p95),
-      cpu: div(ours.serverCpuS, ref.serverCpuS),
-    })
+    if (!ours) continue
+    for (const versus of servers) {
+      if (versus === 'ours') continue
+      const other = results.find((r) => r.clients === n && r.server === versus && r.load)
+      if (!other) continue
+      out.push({
+        clients: n,
+        versus,
+        p95: div(ours.load!.edits.latencyMs.p95, other.load!.edits.latencyMs.p95),
+        cpu: div(ours.serverCpuS, other.serverCpuS),
+      })
+    }
   }
   return out
+}
+
+const short = (k: ServerKind) => (k === 'reference' ? 'ref' : k === 'hocuspocus' ? 'hocus' : k)
+
+/** One row per client count, columns ours/<other> p95 and CPU for each other server. */
+function renderRatios(rs: Ratio[]): string {
+  const others = servers.filter((k) => k !== 'ours' && rs.some((r) => r.versus === k))
+  const header = ['clients', ...others.flatMap((k) => [`ours/${short(k)} p95`, `ours/${short(k)} CPU`])]
+  const rows = clientCounts
+    .filter((n) => rs.some((r) => r.clients === n))
+    .map((n) => [
+      String(n),
+      ...others.flatMap((k) => {
+        const r = rs.find((x) => x.clients === n && x.versus === k)
+        return r ? [sig(r.p95), sig(r.cpu)] : ['-', '-']
+      }),
+    ])
+  return table([header, ...rows], 1)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,7 +408,7 @@ process.on('exit', () => killAllChildren())
 async function main() {
   const startedAt = new Date()
   log(
-    `clients ${clientCounts.join(',')} × servers ${servers.join(',')}; ${editors} editors × ${editRate}/s, cursors ${cursorRate}/s per client; ` +
+    `clients ${clientCounts.join(',')} × servers ${servers.join(',')}; ${clientCounts.map((n) => editorsFor(n)).join(',')} editors × ${editRate}/s, cursors ${cursorRate}/s per client; ` +
       `warm-up ${warmupS}s, window ${durationS}s; ${cpus().length} CPUs; CLK_TCK ${clockTicks()}`,
   )
   const results: RunResult[] = []
@@ -392,20 +424,25 @@ async function main() {
   console.log(render(results))
   console.log('')
   if (rs.length) {
-    console.log(table([['clients', 'ours/ref p95', 'ours/ref CPU'], ...rs.map((r) => [String(r.clients), sig(r.p95), sig(r.cpu)])], 1))
+    console.log(renderRatios(rs))
     console.log('')
   }
   const notes: string[] = []
   notes.push(
-    `receivers: ${fullClientsRaw === 'all' ? 'all clients' : `${fullClientsRaw} client(s) per run`} run the complete stock receive path (Yjs apply + y-websocket awareness decoding); ` +
-      'the others are light: they time edits when the frame arrives (marker read from the update bytes) and handle awareness at byte level. ' +
+    'clients: stock y-websocket 3.1.0 WebsocketProviders for ours/reference; for hocuspocus (in-memory @hocuspocus/server 3.4.4, no extensions) ' +
+      'stock @hocuspocus/provider 3.4.4 HocuspocusProviders, each on its own HocuspocusProviderWebsocket (ws polyfill). Same edits, same presence, same rates',
+  )
+  notes.push(
+    `receivers: ${fullClientsRaw === 'all' ? 'all clients' : `${fullClientsRaw} client(s) per run`} run the complete stock receive path (Yjs apply + the provider's awareness decoding); ` +
+      'the others are light: they time edits when the frame arrives (marker read from the update bytes) and handle awareness at byte level ' +
+      '(for hocuspocus the same, behind its document-name prefix; every other message still goes through the stock provider). ' +
       'Edit latencies (p50/p95/p99) are over all receivers; full-client-only figures are in the JSON (edits.latencyFullMs). ' +
       'Cursor p95 is timed at the full clients and every k-th light client (~20 receivers)',
   )
   notes.push(
     awarenessEcho
-      ? 'awareness echo: stock y-websocket behaviour - every client re-sends each remote awareness update it applies (decoding clients via y-websocket itself, the others by an equivalent byte-level emulation), so the server receives ~N× more awareness than clients produce'
-      : 'awareness echo: off - clients send only their own awareness (patched provider, not stock y-websocket behaviour)',
+      ? 'awareness echo: stock provider behaviour (y-websocket 3.1.0 and @hocuspocus/provider 3.4.4 alike) - every client re-sends each remote awareness update it applies (decoding clients via the provider itself, the others by an equivalent byte-level emulation), so the server receives ~N× more awareness than clients produce'
+      : 'awareness echo: off - clients send only their own awareness (patched provider, not stock behaviour)',
   )
   for (const r of results) {
     for (const w of r.load?.warnings ?? []) notes.push(`N=${r.clients} ${r.server}: ${w}`)
@@ -434,7 +471,7 @@ async function main() {
           clients: clientCounts,
           durationS,
           warmupS,
-          editors,
+          editors: editorsRaw,
           editRate,
           cursorRate,
           fullClients: fullClientsRaw,

@@ -1,8 +1,16 @@
 /** Messages between the orchestrator (bench/sync.ts) and the load generator (bench/loadgen.ts). */
 
+/** Wire protocol a server speaks: y-websocket (room in the URL path; clients are y-websocket
+ *  WebsocketProviders) or Hocuspocus (every message prefixed with the document name; clients are
+ *  @hocuspocus/provider HocuspocusProviders). */
+export type WireProtocol = 'y-websocket' | 'hocuspocus'
+
 export interface LoadConfig {
-  /** Base URL handed to WebsocketProvider (ours: ws://host:port/ws, reference: ws://host:port). */
+  protocol: WireProtocol
+  /** Base URL handed to WebsocketProvider (ours: ws://host:port/ws, reference: ws://host:port) or
+   *  HocuspocusProviderWebsocket (ws://host:port). */
   wsUrl: string
+  /** Room (y-websocket) or document name (Hocuspocus). */
   roomId: string
   /** Access token for our server (sent as ?token=…); null for the reference server. */
   token: string | null

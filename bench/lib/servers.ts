@@ -5,17 +5,20 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { WireProtocol } from './protocol'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-export const serverKinds = ['ours', 'reference', 'reference-leveldb'] as const
+export const serverKinds = ['ours', 'reference', 'hocuspocus', 'reference-leveldb'] as const
 export type ServerKind = (typeof serverKinds)[number]
+export const protocolOf = (kind: ServerKind): WireProtocol => (kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket')
 
 export interface RunningServer {
   kind: ServerKind
+  protocol: WireProtocol
   pid: number
   port: number
-  /** Base URL for WebsocketProvider. */
+  /** Base URL for WebsocketProvider / HocuspocusProviderWebsocket. */
   wsUrl: string
   roomId: string
   token: string | null
@@ -77,7 +80,7 @@ export function trackChild(child: ChildProcess): void {
 
 /**
  * Start one server in its own process group on a fresh port and a fresh data dir, wait until it
- * answers HTTP, and create (ours) or pick (reference) the bench room.
+ * answers HTTP, and create (ours) or pick (reference, Hocuspocus) the bench room.
  */
 export async function startServer(kind: ServerKind, readyTimeoutMs = 30_000): Promise<RunningServer> {
   const port = await freePort()
@@ -92,6 +95,9 @@ export async function startServer(kind: ServerKind, readyTimeoutMs = 30_000): Pr
     }
     args = ['--import', 'tsx', entry]
     env.DATA_DIR = dataDir
+  } else if (kind === 'hocuspocus') {
+    // In-memory @hocuspocus/server, no extensions (bench/lib/hocuspocus-server.mjs).
+    args = [join(REPO_ROOT, 'bench', 'lib', 'hocuspocus-server.mjs')]
   } else {
     args = [referenceServerPath()]
     if (kind === 'reference-leveldb') env.YPERSISTENCE = dataDir
@@ -201,6 +207,7 @@ export async function startServer(kind: ServerKind, readyTimeoutMs = 30_000): Pr
 
   return {
     kind,
+    protocol: protocolOf(kind),
     pid: child.pid!,
     port,
     wsUrl,

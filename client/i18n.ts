@@ -63,6 +63,8 @@ const ja = {
   profileOrg: '所属',
   profileOrgPlaceholder: '例：〇〇市 福祉総務課／〇〇地域包括支援センター',
   profileSubmit: 'ルームに入る',
+  profileSave: '保存する',
+  cancel: 'キャンセル',
   profileRequired: '表示名と所属を入力してください。',
   profileEdit: '名前・所属を変更',
 
@@ -144,6 +146,8 @@ const en: Messages = {
   profileOrg: 'Department or agency',
   profileOrgPlaceholder: 'e.g. Welfare Division, X City',
   profileSubmit: 'Enter the room',
+  profileSave: 'Save',
+  cancel: 'Cancel',
   profileRequired: 'Please enter your name and your department or agency.',
   profileEdit: 'Change name / department',
 

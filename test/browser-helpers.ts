@@ -25,16 +25,26 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string
+  port: number
   dataDir: string
   child: ChildProcess
   output(): string
-  stop(): Promise<void>
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s) and deletes its data unless kept. */
+  stop(options?: { keepData?: boolean }): Promise<void>
+}
+
+export interface StartOptions {
+  /** Reuse a port and data directory, e.g. to restart a stopped server. */
+  port?: number
+  dataDir?: string
+  env?: Record<string, string>
 }
 
 /** Starts `server/main.ts` (serving the built dist/) and waits until /api/config answers. */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jusou-browser-'))
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort())
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jusou-browser-'))
+  const extraEnv = options.env ?? {}
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...extraEnv },
@@ -63,10 +73,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 
   return {
     url,
+    port,
     dataDir,
     child,
     output: () => output,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
         child.kill('SIGTERM')
@@ -74,7 +85,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         await exited
         clearTimeout(timer)
       }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -239,6 +239,35 @@ describe('browser: a room shared by two participants', () => {
     await b.screenshot({ path: '/tmp/jusou-note.png' })
   })
 
+  it('says 再接続中 and then オフライン when the server goes away, and catches up when it returns', async () => {
+    const shapesBefore = await a.locator('.tl-shape').count()
+    const { port, dataDir } = server
+    await server.stop({ keepData: true })
+    await expect
+      .poll(() => a.getByTestId('connection-status').getAttribute('data-status'), { timeout: 3_000, interval: 20 })
+      .toBe('reconnecting')
+    await expect(a.getByTestId('connection-status').textContent()).resolves.toContain('再接続中')
+    await expect.poll(() => a.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('offline')
+
+    // A keeps working on the board meanwhile.
+    const box = (await a.locator('.tl-canvas').boundingBox())!
+    await a.keyboard.press('Escape')
+    await a.mouse.click(box.x + 30, box.y + box.height - 140)
+    await a.keyboard.press('r')
+    await a.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.6)
+    await a.mouse.down()
+    await a.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.7, { steps: 6 })
+    await a.mouse.up()
+    await expect.poll(() => a.locator('.tl-shape').count(), { timeout: 2_000 }).toBe(shapesBefore + 1)
+    await a.screenshot({ path: '/tmp/jusou-server-down.png' })
+
+    server = await startServer({ port, dataDir })
+    for (const page of [a, b]) {
+      await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('connected')
+    }
+    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 5_000 }).toBe(shapesBefore + 1)
+  })
+
   it('shows the server\'s Japanese explanation for a wrong or missing link', async () => {
     const page = await newPage()
     await page.goto(`${server.url}/r/${room!.roomId}#k=not-a-valid-token`)

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { MAX_TITLE_LENGTH, roomKinds, type CreateRoomResponse, type RoomKind, type Role } from '../../shared/rooms'
-import { createRoom, errorMessage } from '../api'
+import { createRoom, errorMessage } from '../server-api'
 import { useI18n, type MessageKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
 

@@ -8,7 +8,7 @@ import {
   type RoomInfoResponse,
   roomKindLabels,
 } from '../../shared/rooms'
-import { ApiError, errorMessage, getClientConfig, getRoomInfo } from '../api'
+import { ApiError, errorMessage, getClientConfig, getRoomInfo } from '../server-api'
 import { Board } from '../board/Board'
 import { licenseDecision } from '../board/license'
 import { setLocalUser } from '../board/presence'
@@ -122,6 +122,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <p className="error" role="alert" data-testid="room-error">
           {t('noToken')}
         </p>
+        <a href="/">{t('backHome')}</a>
       </SimplePage>
     )
   }
@@ -138,32 +139,39 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <p className="error" role="alert" data-testid="room-error">
           {errorMessage(loaded.error, lang)}
         </p>
+        <a href="/">{t('backHome')}</a>
       </SimplePage>
     )
   }
-  if (!profile || editingProfile) {
+  const saveAndClose = (p: Profile) => {
+    saveProfile(p)
+    setProfile(p)
+    setEditingProfile(false)
+  }
+  if (!profile) {
     return (
       <SimplePage title={loaded.info.title}>
-        <ProfileForm
-          initial={profile}
-          onSubmit={(p) => {
-            saveProfile(p)
-            setProfile(p)
-            setEditingProfile(false)
-          }}
-        />
+        <ProfileForm initial={null} onSubmit={saveAndClose} />
       </SimplePage>
     )
   }
   return (
-    <Room
-      info={loaded.info}
-      config={loaded.config}
-      fromCache={loaded.fromCache}
-      token={token}
-      profile={profile}
-      onEditProfile={() => setEditingProfile(true)}
-    />
+    <>
+      <Room
+        info={loaded.info}
+        config={loaded.config}
+        fromCache={loaded.fromCache}
+        token={token}
+        profile={profile}
+        onEditProfile={() => setEditingProfile(true)}
+      />
+      {editingProfile && (
+        // Over the room, so that the board and its connection stay as they are.
+        <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('profileHeading')}>
+          <ProfileForm initial={profile} onSubmit={saveAndClose} onCancel={() => setEditingProfile(false)} />
+        </div>
+      )}
+    </>
   )
 }
 
@@ -185,7 +193,15 @@ function SimplePage({ title, children }: { title?: string; children: React.React
   )
 }
 
-function ProfileForm({ initial, onSubmit }: { initial: Profile | null; onSubmit: (profile: Profile) => void }) {
+function ProfileForm({
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  initial: Profile | null
+  onSubmit: (profile: Profile) => void
+  onCancel?: () => void
+}) {
   const { t } = useI18n()
   const [name, setName] = useState(initial?.name ?? '')
   const [org, setOrg] = useState(initial?.org ?? '')
@@ -199,7 +215,7 @@ function ProfileForm({ initial, onSubmit }: { initial: Profile | null; onSubmit:
     onSubmit({ name: name.trim(), org: org.trim() })
   }
   return (
-    <section className="card">
+    <section className="card profile-card">
       <h2>{t('profileHeading')}</h2>
       <p className="hint">{t('profileIntro')}</p>
       <form onSubmit={submit} data-testid="profile-form">
@@ -216,9 +232,16 @@ function ProfileForm({ initial, onSubmit }: { initial: Profile | null; onSubmit:
             {t('profileRequired')}
           </p>
         )}
-        <button type="submit" className="primary">
-          {t('profileSubmit')}
-        </button>
+        <div className="form-buttons">
+          <button type="submit" className="primary">
+            {initial ? t('profileSave') : t('profileSubmit')}
+          </button>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              {t('cancel')}
+            </button>
+          )}
+        </div>
       </form>
     </section>
   )

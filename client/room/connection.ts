@@ -11,6 +11,8 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { closeCodes, WS_PATH } from '../../shared/rooms'
 
+const LOCAL_LOAD_TIMEOUT_MS = 3_000
+
 export type SocketState = 'connecting' | 'connected' | 'disconnected'
 
 export interface ConnectionState {
@@ -76,6 +78,12 @@ export class RoomConnection {
 
     this.local = new IndexeddbPersistence(`jusou-room-${roomId}`, this.doc)
     this.local.once('synced', () => this.update({ localLoaded: true }))
+    // IndexedDB can be unavailable (disabled by policy, private windows): do not let the board
+    // wait for it forever. Without it there is simply no offline copy.
+    const localTimeout = setTimeout(() => {
+      if (!this.state.localLoaded) this.update({ localLoaded: true })
+    }, LOCAL_LOAD_TIMEOUT_MS)
+    this.disposers.push(() => clearTimeout(localTimeout))
 
     this.provider = new WebsocketProvider(websocketBaseUrl(window.location), roomId, this.doc, {
       params: { token },

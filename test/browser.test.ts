@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import type { CreateRoomResponse } from '../shared/rooms'
+import { closeCodeMessages, type CreateRoomResponse } from '../shared/rooms'
 import { collectErrors, launchChromium, recordSentFrames, RequestLog, startServer, type RunningServer } from './browser-helpers'
 
 const VIEWPORT = { width: 1280, height: 800 }
@@ -297,5 +297,58 @@ describe('browser: a room shared by two participants', () => {
     expect(requests.urls.length).toBeGreaterThan(10)
     expect(requests.outside()).toEqual([])
     expect(pageErrors).toEqual([])
+  })
+})
+
+describe('browser: the server refuses a connection', () => {
+  let server: RunningServer
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+
+  beforeAll(async () => {
+    server = await startServer({ env: { MAX_CONNECTIONS_PER_ROOM: '1' } })
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {})
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('shows the Japanese explanation of the close code and stops reconnecting', async () => {
+    const res = await fetch(`${server.url}/api/rooms`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: '満員のルーム', kind: 'training' }),
+    })
+    const room = (await res.json()) as CreateRoomResponse
+    const pages: Page[] = []
+    const sockets: string[][] = []
+    for (const who of [ALICE, BOB]) {
+      const context = await browser.newContext({ viewport: VIEWPORT })
+      contexts.push(context)
+      const page = await context.newPage()
+      const opened: string[] = []
+      page.on('websocket', (ws) => opened.push(ws.url()))
+      sockets.push(opened)
+      await page.goto(room.links.edit)
+      await page.locator('input[name=name]').fill(who.name)
+      await page.locator('input[name=org]').fill(who.org)
+      await page.locator('button[type=submit]').click()
+      pages.push(page)
+      if (pages.length === 1) await page.locator('[data-status=connected][data-synced=true]').waitFor({ timeout: 10_000 })
+    }
+    const [, second] = pages
+    const banner = second.getByTestId('connection-closed')
+    await banner.waitFor({ timeout: 10_000 })
+    expect(await banner.getAttribute('data-code')).toBe('4429')
+    expect(await banner.textContent()).toContain(closeCodeMessages[4429].ja)
+    expect(await second.getByTestId('connection-status').getAttribute('data-status')).toBe('closed')
+    // y-websocket would retry forever; after a refusal it must not.
+    const attempts = sockets[1].length
+    await new Promise((r) => setTimeout(r, 3_000))
+    expect(sockets[1].length).toBe(attempts)
+    await second.screenshot({ path: '/tmp/jusou-room-full.png' })
   })
 })

@@ -42,11 +42,15 @@ export interface StartOptions {
 
 /** Starts `server/main.ts` (serving the built dist/) and waits until /api/config answers. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const root = path.resolve(import.meta.dirname, '..')
+  if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
+    throw new Error('dist/index.html is missing: build the client first (`npm test` runs `vite build`).')
+  }
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jusou-browser-'))
   const extraEnv = options.env ?? {}
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
+    cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -300,7 +300,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
           <a className="app-name small" href="/">
             {t('appName')}
           </a>
-          <h1 className="room-title" data-testid="room-title">
+          <h1 className="room-title" data-testid="room-title" title={info.title}>
             {info.title}
           </h1>
           <span className="tag">{pick(roomKindLabels[info.kind], lang)}</span>

@@ -15,10 +15,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
+  // @tldraw/assets' vite entry imports files by URL; pre-bundling it breaks `vite` dev.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     proxy: {
-      '/api': `http://127.0.0.1:${serverPort}`,
-      '/ws': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+      '^/api/': `http://127.0.0.1:${serverPort}`,
+      '^/ws/': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
     },
   },
   test: {

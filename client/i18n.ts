@@ -90,6 +90,11 @@ const ja = {
   boardError: 'ボードの読み込み中に問題が起きました。ページを再読み込みしてください。',
 
   notFound: 'ページが見つかりません。',
+
+  viewsLabel: '表示の切り替え',
+  tabBoard: 'ボード',
+  tabLists: '一覧（表）',
+  tabQuadrant: '四象限',
 }
 
 export type MessageKey = keyof typeof ja
@@ -173,6 +178,11 @@ const en: Messages = {
   boardError: 'Something went wrong while loading the board. Please reload the page.',
 
   notFound: 'Page not found.',
+
+  viewsLabel: 'Views',
+  tabBoard: 'Board',
+  tabLists: 'Lists',
+  tabQuadrant: 'Quadrants',
 }
 
 export const messages: Record<Lang, Messages> = { ja, en }

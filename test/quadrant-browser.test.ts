@@ -3,9 +3,7 @@
  * client served by the real server, two participants in separate browser contexts, real mouse
  * and keyboard, real downloads.
  *
- * Reaches the view through the room page's tab button `data-testid="tab-quadrant"`. Until the
- * room page has that tab the suite is skipped (checked in the source, so the moment the tab is
- * mounted the suite runs; it is not a runtime fallback that could hide a broken tab).
+ * Reaches the view through the room page's tab button `data-testid="tab-quadrant"`.
  *
  * Needs `vite build` first (`npm test` does it) and Debian's chromium and fonts-noto-cjk.
  * Screenshots and exports go to /tmp/jusou-quadrant-*.{png,svg,csv} for a human to look at.
@@ -24,13 +22,7 @@ const BOB = { name: '佐藤', org: '地域包括支援センター' }
 const CAROL = { name: '鈴木', org: '社協' }
 const CARD_TEXT = '民生委員と一緒に見守り訪問をして、困りごとを早めに把握する'
 
-const roomPage = fs.readFileSync(path.resolve(import.meta.dirname, '../client/room/RoomPage.tsx'), 'utf8')
-const quadrantTabMounted = roomPage.includes('tab-quadrant')
-if (!quadrantTabMounted) {
-  console.warn('quadrant-browser.test.ts skipped: client/room/RoomPage.tsx has no data-testid="tab-quadrant" yet (QuadrantView not mounted)')
-}
-
-describe.skipIf(!quadrantTabMounted)('browser: the four-quadrant diagram shared by two participants', () => {
+describe('browser: the four-quadrant diagram shared by two participants', () => {
   let server: RunningServer
   let browser: Browser
   const requests = new RequestLog()

@@ -15,7 +15,11 @@ import { setLocalUser } from '../board/presence'
 import { pick, useI18n, type MessageKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
 import { connectionLabel, RoomConnection, type ConnectionLabel } from './connection'
-import { ParticipantList } from './Participants'
+import { ParticipantList, useParticipants } from './Participants'
+import { ModelLists } from '../model/ModelLists'
+import { Palette } from '../model/Palette'
+import { Transfer } from '../model/Transfer'
+import { QuadrantView } from '../quadrant/QuadrantView'
 import {
   cachedRoomInfo,
   cacheRoomInfo,
@@ -256,9 +260,17 @@ interface RoomProps {
   onEditProfile: () => void
 }
 
+type RoomView = 'board' | 'lists' | 'quadrant'
+const roomViews: { id: RoomView; label: MessageKey }[] = [
+  { id: 'board', label: 'tabBoard' },
+  { id: 'lists', label: 'tabLists' },
+  { id: 'quadrant', label: 'tabQuadrant' },
+]
+
 function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomProps) {
   const { t, lang } = useI18n()
   const [connection, setConnection] = useState<RoomConnection | null>(null)
+  const [view, setView] = useState<RoomView>('board')
 
   useEffect(() => {
     const conn = new RoomConnection(info.roomId, token)
@@ -320,8 +332,26 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
       {fromCache && <p className="banner">{t('offlineRoomInfo')}</p>}
       {readOnly && <p className="banner">{t('readOnlyNotice')}</p>}
       {connection && <ClosedBanner connection={connection} />}
+      <nav className="room-tabs" role="tablist" aria-label={t('viewsLabel')}>
+        {roomViews.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            role="tab"
+            id={`tab-${v.id}`}
+            aria-selected={view === v.id}
+            aria-controls={`panel-${v.id}`}
+            data-testid={`tab-${v.id}`}
+            onClick={() => setView(v.id)}
+          >
+            {t(v.label)}
+          </button>
+        ))}
+      </nav>
       <div className="room-body">
-        <div className="room-board">
+        {/* The board stays mounted while another view is shown: unmounting tldraw mid-load
+            breaks it, and re-binding a large board on every tab switch would be slow. */}
+        <div className="room-board" role="tabpanel" id="panel-board" aria-labelledby="tab-board" hidden={view !== 'board'}>
           {!connection ? null : decision === 'missing-license' ? (
             <div className="license-missing" role="alert" data-testid="license-missing">
               <h2>{t('licenseMissingHeading')}</h2>
@@ -337,9 +367,39 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
             />
           )}
         </div>
+        {connection && view === 'lists' && (
+          <div className="room-panel" role="tabpanel" id="panel-lists" aria-labelledby="tab-lists">
+            <ModelLists doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} />
+            <Palette doc={connection.doc} canEdit={!readOnly} />
+            <Transfer doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} roomTitle={info.title} />
+          </div>
+        )}
+        {connection && view === 'quadrant' && (
+          <div className="room-panel room-panel-full" role="tabpanel" id="panel-quadrant" aria-labelledby="tab-quadrant">
+            <QuadrantTab connection={connection} info={info} profile={profile} />
+          </div>
+        )}
         <aside className="room-side">{connection && <ParticipantList awareness={connection.awareness} />}</aside>
       </div>
     </div>
+  )
+}
+
+function QuadrantTab({ connection, info, profile }: { connection: RoomConnection; info: RoomInfoResponse; profile: Profile }) {
+  const participants = useParticipants(connection.awareness)
+  // Departments present in the room: the summary lists those that have placed nothing yet.
+  const expectedOrgs = [...new Set(participants.map((p) => p.org).filter(Boolean))]
+  return (
+    <QuadrantView
+      doc={connection.doc}
+      canEdit={info.role !== 'view'}
+      isFacilitator={info.role === 'facilitate'}
+      profile={profile}
+      voterId={getUserPreferences().id}
+      roomTitle={info.title}
+      expectedOrgs={expectedOrgs}
+      roomId={info.roomId}
+    />
   )
 }
 

@@ -14,7 +14,8 @@ export function mountClient(app: Hono, clientDir: string): void {
     await next()
     c.header('Content-Security-Policy', [
       "default-src 'self'",
-      "connect-src 'self' ws: wss:",
+      // 'self' covers our own ws(s):; tldraw fetches data: and blob: URLs for images/exports.
+      "connect-src 'self' data: blob:",
       "img-src 'self' data: blob:",
       "media-src 'self' data: blob:",
       "font-src 'self' data:",

@@ -54,6 +54,28 @@ export function websocketBaseUrl(location: { protocol: string; host: string }): 
   return `${scheme}//${location.host}${WS_PATH}`
 }
 
+type ProviderInternals = {
+  _awarenessUpdateHandler: (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void
+}
+
+/**
+ * The stock provider sends every awareness update it applies back to the server, including
+ * the ones the server just sent it (yjs/yjs#732). In a 200-person plenary that multiplies the
+ * cursor traffic by the room size. Only changes made here (origin other than the provider
+ * itself) need to go out; the server relays everyone's state.
+ */
+function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
+  const internals = provider as unknown as ProviderInternals
+  const sendAll = internals._awarenessUpdateHandler
+  const sendOwn: ProviderInternals['_awarenessUpdateHandler'] = (change, origin) => {
+    if (origin !== provider) sendAll(change, origin)
+  }
+  provider.awareness.off('update', sendAll)
+  provider.awareness.on('update', sendOwn)
+  // destroy() unsubscribes whatever this field holds.
+  internals._awarenessUpdateHandler = sendOwn
+}
+
 export class RoomConnection {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
@@ -89,6 +111,7 @@ export class RoomConnection {
       params: { token },
       shouldReconnect: (event) => !isTerminalCloseCode(event.code),
     })
+    sendOwnAwarenessOnly(this.provider)
 
     const onStatus = ({ status }: { status: SocketState }) => {
       if (status === 'connected') this.update({ socket: status, everConnected: true, failedAttempts: 0, closed: null })

@@ -1,0 +1,73 @@
+/**
+ * In a plenary most people just watch others' cursors. Their browsers must not send those
+ * cursors back to the server (the stock provider does, see client/room/connection.ts):
+ * an idle participant sends (almost) nothing while a colleague moves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { CreateRoomResponse } from '../shared/rooms'
+import { launchChromium, startServer, type RunningServer } from './browser-helpers'
+
+describe('browser: awareness traffic of an idle participant', () => {
+  let server: RunningServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function enter(link: string, name: string, org: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } })
+    const page = await context.newPage()
+    await page.goto(link)
+    const form = page.getByTestId('profile-form')
+    await form.locator('input[name=name]').fill(name)
+    await form.locator('input[name=org]').fill(org)
+    await form.locator('button[type=submit]').click()
+    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
+    await page.locator('[data-testid=connection-status][data-synced=true]').waitFor({ timeout: 10_000 })
+    return page
+  }
+
+  it('does not echo a colleague’s cursor back to the server', async () => {
+    const res = await fetch(`${server.url}/api/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '全体会', kind: 'training' }),
+    })
+    const room = (await res.json()) as CreateRoomResponse
+    const mover = await enter(room.links.edit, '山田', '福祉総務課')
+    const watcher = await enter(room.links.edit, '佐藤', '社協')
+
+    const awarenessSent: number[] = []
+    const awarenessReceived: number[] = []
+    const firstByte = (payload: string | Buffer) => (typeof payload === 'string' ? -1 : payload[0])
+    const cdp = await watcher.context().newCDPSession(watcher)
+    await cdp.send('Network.enable')
+    cdp.on('Network.webSocketFrameSent', (e: { response: { opcode: number; payloadData: string } }) => {
+      if (e.response.opcode === 2) awarenessSent.push(firstByte(Buffer.from(e.response.payloadData, 'base64')))
+    })
+    cdp.on('Network.webSocketFrameReceived', (e: { response: { opcode: number; payloadData: string } }) => {
+      if (e.response.opcode === 2) awarenessReceived.push(firstByte(Buffer.from(e.response.payloadData, 'base64')))
+    })
+
+    const canvas = mover.locator('.tl-canvas')
+    const box = (await canvas.boundingBox())!
+    for (let i = 0; i < 40; i++) {
+      await mover.mouse.move(box.x + 100 + i * 10, box.y + 100 + (i % 7) * 15)
+      await mover.waitForTimeout(50)
+    }
+    await watcher.waitForTimeout(300)
+
+    const received = awarenessReceived.filter((t) => t === 1).length
+    const sent = awarenessSent.filter((t) => t === 1).length
+    expect(received).toBeGreaterThan(10)
+    // The watcher's own presence renews every 15 s at most once in this window.
+    expect(sent).toBeLessThanOrEqual(1)
+  })
+})

@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { ServerConfig } from './config.ts'
 import { createApi } from './http/api.ts'
+import { createGraphExport } from './http/graph-export.ts'
 import { mountClient } from './http/static.ts'
 import { createLogger, type Logger } from './log.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
@@ -23,6 +24,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   const rooms = new RoomManager(storage, config, log)
 
   const app = new Hono()
+  app.route('/api', createGraphExport({ directory: storage, store: storage, rooms })) // before createApi's catch-all 404
   app.route(
     '/api',
     createApi({

@@ -1,6 +1,6 @@
 /**
  * npm run bench:graph -- [--runs 5] [--layout-timeout 60] [--layouts grid,concentric,fcose-draft,fcose,cose]
- *                        [--no-layouts] [--json]
+ *                        [--datasets case-8050,synthetic-2000,…] [--no-layouts] [--json]
  *
  * Times the relationship-graph code on the three samples and on a synthetic network of 2,000
  * actors and 8,000 relations (shared/graph/synthetic.ts, seeded): deriving the elements,
@@ -154,6 +154,7 @@ async function main() {
       runs: { type: 'string', default: '5' },
       'layout-timeout': { type: 'string', default: '60' },
       layouts: { type: 'string', default: Object.keys(layoutOptions).join(',') },
+      datasets: { type: 'string', default: datasets.map((d) => d.name).join(',') },
       'no-layouts': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -167,10 +168,11 @@ async function main() {
   }
 
   const runs = Number(values.runs)
+  const chosen = datasets.filter((d) => values.datasets.split(',').includes(d.name))
   console.log(`bench:graph — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${runs} runs (median), times in ms`)
   const analysis: Record<string, unknown> = {}
   const rows: (string | number)[][] = []
-  for (const d of datasets) {
+  for (const d of chosen) {
     const r = await runChild<ReturnType<typeof analyse>>({ kind: 'analyse', dataset: d, runs }, 600_000)
     analysis[d.name] = r
     if (typeof r !== 'object' || 'error' in r) {
@@ -187,7 +189,7 @@ async function main() {
     const names = values.layouts.split(',').filter((n) => n in layoutOptions)
     const timeoutMs = Number(values['layout-timeout']) * 1000
     const layoutRows: string[][] = []
-    for (const d of datasets) {
+    for (const d of chosen) {
       const row = [d.name]
       layoutResults[d.name] = {}
       for (const name of names) {

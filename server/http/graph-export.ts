@@ -61,6 +61,19 @@ export function createGraphExport(deps: GraphExportDeps): Hono {
   return app
 }
 
+const persistWaitMs = 5_000
+
+function durableWithin(room: { whenPersisted(): Promise<void> }, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    timer.unref()
+    room.whenPersisted().then(() => {
+      clearTimeout(timer)
+      resolve(true)
+    })
+  })
+}
+
 function bearerToken(c: Context): string | null {
   const header = c.req.header('authorization') ?? ''
   return /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? null
@@ -84,8 +97,8 @@ async function readRoomModel(deps: GraphExportDeps, roomId: string): Promise<Map
   if (deps.rooms.isLoaded(roomId)) {
     const room = await deps.rooms.acquire(roomId)
     try {
-      await room.whenPersisted()
-      return readModel(room.doc).model
+      // A room whose storage failed never becomes durable: then export what storage holds.
+      if ((await durableWithin(room, persistWaitMs)) && !room.broken) return readModel(room.doc).model
     } finally {
       deps.rooms.released(room)
     }

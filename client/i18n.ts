@@ -95,6 +95,7 @@ const ja = {
   tabBoard: 'ボード',
   tabLists: '一覧（表）',
   tabQuadrant: '四象限',
+  tabGraph: '関係図',
 }
 
 export type MessageKey = keyof typeof ja
@@ -183,6 +184,7 @@ const en: Messages = {
   tabBoard: 'Board',
   tabLists: 'Lists',
   tabQuadrant: 'Quadrants',
+  tabGraph: 'Relationship graph',
 }
 
 export const messages: Record<Lang, Messages> = { ja, en }

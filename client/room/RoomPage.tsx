@@ -20,6 +20,7 @@ import { ModelLists } from '../model/ModelLists'
 import { Palette } from '../model/Palette'
 import { Transfer } from '../model/Transfer'
 import { QuadrantView } from '../quadrant/QuadrantView'
+import { GraphView } from '../graph/GraphView'
 import {
   cachedRoomInfo,
   cacheRoomInfo,
@@ -260,11 +261,12 @@ interface RoomProps {
   onEditProfile: () => void
 }
 
-type RoomView = 'board' | 'lists' | 'quadrant'
+type RoomView = 'board' | 'lists' | 'quadrant' | 'graph'
 const roomViews: { id: RoomView; label: MessageKey }[] = [
   { id: 'board', label: 'tabBoard' },
   { id: 'lists', label: 'tabLists' },
   { id: 'quadrant', label: 'tabQuadrant' },
+  { id: 'graph', label: 'tabGraph' },
 ]
 
 function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomProps) {
@@ -377,6 +379,11 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
         {connection && view === 'quadrant' && (
           <div className="room-panel room-panel-full" role="tabpanel" id="panel-quadrant" aria-labelledby="tab-quadrant">
             <QuadrantTab connection={connection} info={info} profile={profile} />
+          </div>
+        )}
+        {connection && view === 'graph' && (
+          <div className="room-panel room-panel-full" role="tabpanel" id="panel-graph" aria-labelledby="tab-graph">
+            <GraphView doc={connection.doc} roomId={info.roomId} roomKind={info.kind} roomTitle={info.title} />
           </div>
         )}
         <aside className="room-side">{connection && <ParticipantList awareness={connection.awareness} />}</aside>

@@ -1,0 +1,228 @@
+/**
+ * End-to-end: the 関係図 tab, live from the room's model, in a real browser with two
+ * participants in separate browser contexts and a view-only third.
+ *
+ * A loads the case sample (8050) in the lists tab; B opens 関係図 and sees every actor, person
+ * and tie; A adds a tie in the list and B's graph has it within two seconds; the 狭間 panel
+ * shows 長男 as 要注意 and, once A removes the CSW's outreach tie, as 狭間; the SVG export keeps
+ * the Japanese labels as text; a view-only participant changes the layout locally.
+ *
+ * Needs `vite build` first (`npm test` does it) and Debian's chromium at /usr/bin/chromium.
+ * Screenshots go to /tmp/jusou-graph-*.png for a human to look at.
+ */
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { CreateRoomResponse } from '../shared/rooms'
+import caseSample from '../shared/samples/case-8050.json'
+import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer } from './browser-helpers'
+
+const VIEWPORT = { width: 1500, height: 900 }
+const ALICE = { name: '山田', org: '福祉総務課' }
+const BOB = { name: '佐藤', org: '地域包括支援センター' }
+const CAROL = { name: '鈴木', org: '社協' }
+
+const sampleNodes = caseSample.actors.length + caseSample.persons.length
+const sampleEdges = caseSample.relations.length
+
+const canvas = (page: Page) => page.getByTestId('graph-canvas')
+const nodeCount = async (page: Page) => Number(await canvas(page).getAttribute('data-node-count'))
+const edgeCount = async (page: Page) => Number(await canvas(page).getAttribute('data-edge-count'))
+/** The layout (and its animation) has finished: screenshots show where nodes end up. */
+const settled = (page: Page) => page.locator('[data-testid=graph-canvas][data-layout-state=done]').waitFor({ timeout: 10_000 })
+const relationRows = (page: Page) => page.getByTestId('relations-table').locator('tr[data-relation-type]')
+
+async function createRoom(server: RunningServer, title: string, kind: 'case' | 'community' | 'training'): Promise<CreateRoomResponse> {
+  const res = await fetch(`${server.url}/api/rooms`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title, kind }),
+  })
+  expect(res.status).toBe(201)
+  return (await res.json()) as CreateRoomResponse
+}
+
+describe('browser: 関係図 (relationship graph) tab', () => {
+  let server: RunningServer
+  let browser: Browser
+  const requests = new RequestLog()
+  const pageErrors: string[] = []
+  const contexts: BrowserContext[] = []
+  let room: CreateRoomResponse
+  let a: Page
+  let b: Page
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP', acceptDownloads: true })
+    contexts.push(context)
+    const page = await context.newPage()
+    requests.watch(page)
+    const errors = collectErrors(page)
+    page.on('pageerror', () => pageErrors.push(...errors.filter((e) => e.startsWith('pageerror'))))
+    return page
+  }
+
+  async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
+    await page.goto(link)
+    const form = page.getByTestId('profile-form')
+    await form.waitFor()
+    await form.locator('input[name=name]').fill(who.name)
+    await form.locator('input[name=org]').fill(who.org)
+    await form.locator('button[type=submit]').click()
+    await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 20_000 })
+    // Let the board finish loading its fonts before switching tabs (see quadrant-browser.test.ts).
+    await page.waitForLoadState('networkidle')
+  }
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchChromium()
+    room = await createRoom(server, 'Aさん世帯 支援会議（関係図のテスト）', 'case')
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {})
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it("draws A's imported case sample on B's 関係図: every actor, person and tie", async () => {
+    a = await newPage()
+    b = await newPage()
+    await enterRoom(a, room.links.edit, ALICE)
+    await enterRoom(b, room.links.edit, BOB)
+
+    await b.getByTestId('tab-graph').click()
+    await canvas(b).waitFor()
+    expect(await nodeCount(b)).toBe(0)
+    await expect(b.getByTestId('graph-view').textContent()).resolves.toContain('まだ機関・人物がありません')
+
+    await a.getByTestId('tab-lists').click()
+    const transfer = a.getByTestId('transfer')
+    await transfer.waitFor()
+    await transfer.getByTestId('load-sample').selectOption('case')
+    await transfer.getByTestId('import-apply').click()
+    await expect.poll(() => relationRows(a).count(), { timeout: 5_000 }).toBe(sampleEdges)
+
+    await expect.poll(() => nodeCount(b), { timeout: 5_000 }).toBe(sampleNodes)
+    expect(await edgeCount(b)).toBe(sampleEdges)
+    // Cytoscape drew something: its canvases are in the container and sized.
+    const box = (await canvas(b).boundingBox())!
+    expect(box.width).toBeGreaterThan(500)
+    expect(box.height).toBeGreaterThan(400)
+    expect(await canvas(b).locator('canvas').count()).toBeGreaterThan(0)
+    // Legend and analysis panel, with the explanation sentences as visible text.
+    await expect(b.getByTestId('graph-legend').textContent()).resolves.toContain('フォーマル')
+    const analysis = (await b.getByTestId('graph-analysis').textContent())!
+    expect(analysis).toContain('橋渡し役') // betweenness sentence
+    expect(analysis).toContain('密度')
+    expect(await b.getByTestId('graph-metrics-table').locator('tbody tr').count()).toBe(sampleNodes)
+    await settled(b)
+    await b.screenshot({ path: '/tmp/jusou-graph-household.png' })
+  })
+
+  it('shows 長男 as 要注意 in the 狭間 panel and nobody as 狭間 (see shared/graph/gaps.test.ts)', async () => {
+    const hazama = b.getByTestId('hazama-list')
+    await expect(hazama.textContent()).resolves.toContain('該当する人物はいません')
+    expect(await hazama.locator('li[data-person-id]').count()).toBe(0)
+    const fragile = b.getByTestId('fragile-list').locator('li[data-person-id]')
+    expect(await fragile.count()).toBe(1)
+    await expect(fragile.first().textContent()).resolves.toContain('長男')
+  })
+
+  it("has A's new tie from the list on B's graph within two seconds", async () => {
+    const before = await edgeCount(b)
+    const form = a.locator('form[aria-label=つながりを追加]')
+    await form.locator('select[aria-label=起点]').selectOption({ label: '住宅課' })
+    await form.locator('select[aria-label=終点]').selectOption({ label: '生活福祉課（福祉事務所）' })
+    await form.locator('select[aria-label=種類]').selectOption('情報共有')
+    const started = Date.now()
+    await form.getByRole('button', { name: 'つながりを追加' }).click()
+    await expect.poll(() => edgeCount(b), { timeout: 2_000, interval: 50 }).toBe(before + 1)
+    const took = Date.now() - started
+    expect(took).toBeLessThan(2_000)
+    console.log(`graph edge appeared on the peer ${took} ms after the click`)
+  })
+
+  it('moves 長男 into the 狭間 list live when the outreach tie is removed', async () => {
+    await a.getByRole('button', { name: /^社協 地域福祉コーディネーター → 長男（.*）を削除$/ }).click()
+    const hazama = b.getByTestId('hazama-list').locator('li[data-person-id]')
+    await expect.poll(() => hazama.count(), { timeout: 2_000 }).toBe(1)
+    const text = (await hazama.first().textContent())!
+    expect(text).toContain('長男')
+    expect(text).toContain('予定・不足のつながりしかない')
+    expect(await b.getByTestId('fragile-list').locator('li[data-person-id]').count()).toBe(0)
+  })
+
+  it('selects a node from the table, sorts by a header, and focuses on its ego network', async () => {
+    const table = b.getByTestId('graph-metrics-table')
+    await table.locator('button[data-sort=name]').click()
+    await table.locator('tbody tr', { hasText: '地域包括支援センター' }).click()
+    await expect(b.getByTestId('graph-selected-name').textContent()).resolves.toContain('地域包括支援センター')
+    await b.getByTestId('graph-filters').locator('summary').click()
+    await b.getByTestId('graph-ego-1').check()
+    await expect.poll(() => nodeCount(b), { timeout: 2_000 }).toBeLessThan(sampleNodes)
+    const egoNodes = await nodeCount(b)
+    expect(egoNodes).toBeGreaterThan(2)
+    await settled(b)
+    await b.screenshot({ path: '/tmp/jusou-graph-ego.png' })
+    await b.getByTestId('graph-ego-0').check()
+    await expect.poll(() => nodeCount(b), { timeout: 2_000 }).toBe(sampleNodes)
+    await b.getByTestId('graph-filters').locator('summary').click()
+  })
+
+  it('exports an SVG with the Japanese labels as text, and the data files', async () => {
+    await b.getByTestId('graph-layout').selectOption('field')
+    await settled(b)
+    await b.screenshot({ path: '/tmp/jusou-graph-field.png' })
+
+    const [svgDownload] = await Promise.all([b.waitForEvent('download'), b.getByTestId('graph-export-svg').click()])
+    const svg = fs.readFileSync((await svgDownload.path())!, 'utf8')
+    expect(svg).toContain('<svg')
+    expect(svg).toMatch(/<text[^>]*>地域包括支援センター<\/text>/)
+    expect(svg).toMatch(/<text[^>]*>長男<\/text>/)
+    expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/)
+    fs.writeFileSync('/tmp/jusou-graph.svg', svg)
+
+    // Without persons: no person labels in the image.
+    await b.getByTestId('graph-exclude-persons').check()
+    const [svgNoPersons] = await Promise.all([b.waitForEvent('download'), b.getByTestId('graph-export-svg').click()])
+    const svg2 = fs.readFileSync((await svgNoPersons.path())!, 'utf8')
+    expect(svg2).not.toMatch(/<text[^>]*>長男<\/text>/)
+    expect(svg2).toMatch(/<text[^>]*>地域包括支援センター<\/text>/)
+
+    const [csv] = await Promise.all([b.waitForEvent('download'), b.getByTestId('graph-export-nodes-csv').click()])
+    const csvText = fs.readFileSync((await csv.path())!, 'utf8')
+    expect(csvText.charCodeAt(0)).toBe(0xfeff)
+    expect(csvText).toContain('地域包括支援センター')
+    expect(csvText).not.toContain('長男')
+    await b.getByTestId('graph-exclude-persons').uncheck()
+
+    const [png] = await Promise.all([b.waitForEvent('download'), b.getByTestId('graph-export-png').click()])
+    const bytes = fs.readFileSync((await png.path())!)
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG')
+    fs.writeFileSync('/tmp/jusou-graph-export.png', bytes)
+
+    const [graphml] = await Promise.all([b.waitForEvent('download'), b.getByTestId('graph-export-graphml').click()])
+    expect(fs.readFileSync((await graphml.path())!, 'utf8')).toContain('<graphml')
+  })
+
+  it('lets a view-only participant see the graph and change the layout locally', async () => {
+    const c = await newPage()
+    await enterRoom(c, room.links.view, CAROL)
+    await c.getByTestId('tab-graph').click()
+    await expect.poll(() => nodeCount(c), { timeout: 5_000 }).toBe(sampleNodes)
+    await c.getByTestId('graph-layout').selectOption('concentric')
+    await expect(canvas(c).getAttribute('data-layout')).resolves.toBe('concentric')
+    await c.getByTestId('graph-size-by').selectOption('degree')
+    await settled(c)
+    await c.screenshot({ path: '/tmp/jusou-graph-concentric-view.png' })
+    // B's layout is B's own.
+    await expect(canvas(b).getAttribute('data-layout')).resolves.toBe('field')
+  })
+
+  it('made no request to any host but this machine, and threw no uncaught errors', () => {
+    expect(requests.outside()).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+})

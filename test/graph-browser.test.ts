@@ -28,8 +28,13 @@ const sampleEdges = caseSample.relations.length
 const canvas = (page: Page) => page.getByTestId('graph-canvas')
 const nodeCount = async (page: Page) => Number(await canvas(page).getAttribute('data-node-count'))
 const edgeCount = async (page: Page) => Number(await canvas(page).getAttribute('data-edge-count'))
-/** The layout (and its animation) has finished: screenshots show where nodes end up. */
-const settled = (page: Page) => page.locator('[data-testid=graph-canvas][data-layout-state=done]').waitFor({ timeout: 10_000 })
+/** Layout runs so far (each layout change, re-layout or structural change starts one). */
+const layoutRun = async (page: Page) => Number((await canvas(page).getAttribute('data-layout-run')) ?? 0)
+/** A layout newer than `after` has finished, animation included: screenshots show final places. */
+async function settled(page: Page, after = 0) {
+  await expect.poll(() => layoutRun(page), { timeout: 5_000 }).toBeGreaterThan(after)
+  await page.locator('[data-testid=graph-canvas][data-layout-state=done]').waitFor({ timeout: 10_000 })
+}
 const relationRows = (page: Page) => page.getByTestId('relations-table').locator('tr[data-relation-type]')
 
 async function createRoom(server: RunningServer, title: string, kind: 'case' | 'community' | 'training'): Promise<CreateRoomResponse> {
@@ -117,8 +122,13 @@ describe('browser: 関係図 (relationship graph) tab', () => {
     expect(analysis).toContain('橋渡し役') // betweenness sentence
     expect(analysis).toContain('密度')
     expect(await b.getByTestId('graph-metrics-table').locator('tbody tr').count()).toBe(sampleNodes)
+    // Field matrix: 高齢 and 生活困窮 share no tie in the sample (the planned ones are not counted).
+    await expect(b.getByTestId('unconnected-fields').textContent()).resolves.toContain('分野がつながっていない')
+    expect(await b.getByTestId('field-matrix').locator('td.zero').count()).toBeGreaterThan(0)
     await settled(b)
     await b.screenshot({ path: '/tmp/jusou-graph-household.png' })
+    await b.getByTestId('field-matrix').scrollIntoViewIfNeeded()
+    await b.screenshot({ path: '/tmp/jusou-graph-panel.png' })
   })
 
   it('shows 長男 as 要注意 in the 狭間 panel and nobody as 狭間 (see shared/graph/gaps.test.ts)', async () => {
@@ -160,20 +170,24 @@ describe('browser: 関係図 (relationship graph) tab', () => {
     await table.locator('tbody tr', { hasText: '地域包括支援センター' }).click()
     await expect(b.getByTestId('graph-selected-name').textContent()).resolves.toContain('地域包括支援センター')
     await b.getByTestId('graph-filters').locator('summary').click()
+    let run = await layoutRun(b)
     await b.getByTestId('graph-ego-1').check()
     await expect.poll(() => nodeCount(b), { timeout: 2_000 }).toBeLessThan(sampleNodes)
     const egoNodes = await nodeCount(b)
     expect(egoNodes).toBeGreaterThan(2)
-    await settled(b)
+    await settled(b, run)
     await b.screenshot({ path: '/tmp/jusou-graph-ego.png' })
+    run = await layoutRun(b)
     await b.getByTestId('graph-ego-0').check()
     await expect.poll(() => nodeCount(b), { timeout: 2_000 }).toBe(sampleNodes)
+    await settled(b, run)
     await b.getByTestId('graph-filters').locator('summary').click()
   })
 
   it('exports an SVG with the Japanese labels as text, and the data files', async () => {
+    const run = await layoutRun(b)
     await b.getByTestId('graph-layout').selectOption('field')
-    await settled(b)
+    await settled(b, run)
     await b.screenshot({ path: '/tmp/jusou-graph-field.png' })
 
     const [svgDownload] = await Promise.all([b.waitForEvent('download'), b.getByTestId('graph-export-svg').click()])
@@ -212,10 +226,12 @@ describe('browser: 関係図 (relationship graph) tab', () => {
     await enterRoom(c, room.links.view, CAROL)
     await c.getByTestId('tab-graph').click()
     await expect.poll(() => nodeCount(c), { timeout: 5_000 }).toBe(sampleNodes)
+    await settled(c)
+    const run = await layoutRun(c)
     await c.getByTestId('graph-layout').selectOption('concentric')
+    await settled(c, run)
     await expect(canvas(c).getAttribute('data-layout')).resolves.toBe('concentric')
     await c.getByTestId('graph-size-by').selectOption('degree')
-    await settled(c)
     await c.screenshot({ path: '/tmp/jusou-graph-concentric-view.png' })
     // B's layout is B's own.
     await expect(canvas(b).getAttribute('data-layout')).resolves.toBe('field')

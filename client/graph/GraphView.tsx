@@ -97,6 +97,19 @@ function fitView(cy: Core, points: Point[]): { zoom: number; pan: Point } {
   return { zoom, pan: { x: w / 2 - zoom * ((x1 + x2) / 2), y: h / 2 - zoom * ((y1 + y2) / 2) } }
 }
 
+/** Fits everything with its labels; never zooms in beyond 1.6 (a map of two cards). */
+function fitAll(cy: Core, animate: boolean) {
+  const bb = cy.elements().boundingBox({ includeLabels: true })
+  const w = cy.width()
+  const h = cy.height()
+  if (!Number.isFinite(bb.w) || bb.w === 0 || w === 0 || h === 0) return
+  const pad = 24
+  const zoom = Math.max(cy.minZoom(), Math.min(1.6, (w - 2 * pad) / bb.w, (h - 2 * pad) / bb.h))
+  const view = { zoom, pan: { x: w / 2 - zoom * (bb.x1 + bb.w / 2), y: h / 2 - zoom * (bb.y1 + bb.h / 2) } }
+  if (animate) cy.animate(view, { duration: 200 })
+  else cy.viewport(view)
+}
+
 // No nodeDimensionsIncludeLabels: labels grow when zoomed out, and a layout that made room
 // for them would spread out, zoom out further and grow them again.
 function fcoseOptions(first: boolean, nodeCount: number): LayoutOptions {
@@ -197,7 +210,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
     // model units instead (rebuilt in 10 % steps, not on every wheel tick).
     scaleRef.current = 1
     cy.on('zoom', () => {
-      const next = Math.round(Math.max(1, 0.8 / cy.zoom()) * 10) / 10
+      const next = Math.round(Math.min(1.8, Math.max(1, 0.75 / cy.zoom())) * 10) / 10
       if (next !== scaleRef.current) {
         scaleRef.current = next
         cy.style(stylesheet(next))
@@ -271,6 +284,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
     cy.elements().stop(true, false)
     cy.stop(true, false)
     containerRef.current?.setAttribute('data-layout-state', 'running')
+    containerRef.current?.setAttribute('data-layout-run', String(gen))
     laidOutRef.current = { layout, tick: relayoutTick }
     const first = last === null
     // The user's own positions for this layout win over the computed ones.
@@ -283,15 +297,20 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
       const childless = cy.nodes(':childless')
       if (first) {
         cy.batch(() => childless.forEach((n) => void (targets.has(n.id()) && n.position(targets.get(n.id())!))))
-        cy.viewport(view)
+        fitAll(cy, false)
         done()
       } else {
         childless.forEach((n) => {
           const p = targets.get(n.id())
           if (p) n.animate({ position: p }, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' })
         })
+        // Aim the viewport at the estimate while nodes move, then fit exactly (labels included).
         cy.animate(view, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' })
-        window.setTimeout(done, ANIMATION_MS + 60)
+        window.setTimeout(() => {
+          if (layoutGen.current !== gen) return
+          fitAll(cy, true)
+          window.setTimeout(done, 220)
+        }, ANIMATION_MS + 30)
       }
       return
     }
@@ -304,6 +323,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
         const n = cy.getElementById(id)
         if (n.nonempty() && n.isChildless()) n.position(p)
       }
+      if (Object.keys(saved).length > 0) fitAll(cy, false)
       done()
     })
     run.run()
@@ -381,7 +401,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
           >
             {L.resetPositions}
           </button>
-          <button type="button" onClick={() => cyRef.current?.animate({ fit: { eles: cyRef.current.elements(), padding: 40 } }, { duration: 300 })}>
+          <button type="button" onClick={() => cyRef.current && fitAll(cyRef.current, true)}>
             {L.fit}
           </button>
           <span className="graph-count" aria-live="polite">

@@ -90,7 +90,7 @@ export function ringPositions(graph: GraphElements, rings: string[][], sizes: Ma
  * block first. Deterministic, so the groups never overlap (fcose with compound nodes did).
  */
 export function fieldGroupPositions(graph: GraphElements): Map<string, Point> {
-  const cellW = 180
+  const cellW = 190
   const cellH = 120
   const groupGap = 70
   const groups: string[][] = []

@@ -63,7 +63,7 @@ export function graphToSvg(cy: Core, title: string): string {
     `<defs>`,
     ...['#5f6b7a', '#d0021b', '#8a8f98'].map(
       (c, i) =>
-        `<marker id="arrow${i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`,
+        `<marker id="arrow${i}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`,
     ),
     `</defs>`,
     `<rect x="${f(x0)}" y="${f(y0)}" width="${f(w)}" height="${f(h)}" fill="#ffffff"/>`,

@@ -190,7 +190,6 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
   selectRef.current = select
   const layoutInput = useRef({ graph: visible, sizes })
   layoutInput.current = { graph: visible, sizes }
-  const structureRef = useRef('')
   const laidOutRef = useRef<{ layout: LayoutName; tick: number } | null>(null)
   const runningRef = useRef<cytoscape.Layouts | null>(null)
   const scaleRef = useRef(1)
@@ -237,37 +236,80 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
       runningRef.current?.stop()
       cy.destroy()
       cyRef.current = null
-      structureRef.current = ''
       laidOutRef.current = null
     }
   }, [roomId])
 
-  // Push the elements into cytoscape; re-run the layout only when the structure or the layout
-  // changed (a renamed agency or a changed strength keeps every node where it is).
+  // Push the elements into cytoscape incrementally, so that everyone keeps their mental map:
+  // a renamed agency or a new tie moves nothing; a new card appears next to the cards it is
+  // tied to. The layout runs again when the layout, the set of nodes or the grouping changed.
   useEffect(() => {
     const cy = cyRef.current
     if (!cy) return
-    const structure = elements
-      .map((e) => (e.group === 'edges' ? `e${e.data.id}:${e.data.source}>${e.data.target}` : `n${e.data.id}^${e.data.parent ?? ''}`))
-      .sort()
-      .join('|')
-    const structureChanged = structure !== structureRef.current
-    if (structureChanged) {
-      const old = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]))
-      cy.batch(() => {
-        cy.elements().remove()
-        cy.add(elements.map((e) => (e.group === 'nodes' && old.has(e.data.id!) ? { ...e, position: old.get(e.data.id!) } : e)))
+    const wanted = new Map(elements.map((e) => [e.data.id!, e]))
+    let nodeSetChanged = false
+    let parentsChanged = false
+    cy.batch(() => {
+      cy.edges().forEach((edge) => {
+        const w = wanted.get(edge.id())
+        if (!w || w.group !== 'edges' || w.data.source !== edge.data('source') || w.data.target !== edge.data('target')) edge.remove()
       })
-      structureRef.current = structure
-    } else {
-      cy.batch(() => {
-        for (const e of elements) {
-          const el = cy.getElementById(e.data.id!)
-          el.data(e.data)
-          el.classes(e.classes ?? '')
+      for (const e of elements) {
+        if (e.group === 'nodes' && e.data.compound && cy.getElementById(e.data.id!).empty()) {
+          cy.add(e)
+          parentsChanged = true
+        }
+      }
+      cy.nodes(':childless').forEach((n) => {
+        if (n.data('compound')) return
+        const w = wanted.get(n.id())
+        if (!w || w.group !== 'nodes') {
+          n.remove()
+          nodeSetChanged = true
+        } else if ((w.data.parent ?? null) !== (n.data('parent') ?? null)) {
+          n.move({ parent: (w.data.parent as string | undefined) ?? null })
+          parentsChanged = true
         }
       })
-    }
+      cy.nodes().forEach((n) => {
+        if (n.data('compound') && !wanted.has(n.id())) {
+          n.children().move({ parent: null })
+          n.remove()
+          parentsChanged = true
+        }
+      })
+      const peers = new Map<string, string[]>()
+      for (const e of elements) {
+        if (e.group !== 'edges') continue
+        const { source, target } = e.data as { source: string; target: string }
+        ;(peers.get(source) ?? peers.set(source, []).get(source)!).push(target)
+        ;(peers.get(target) ?? peers.set(target, []).get(target)!).push(source)
+      }
+      const extent = cy.extent()
+      const centre = { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 }
+      for (const e of elements) {
+        if (e.group !== 'nodes' || e.data.compound || cy.getElementById(e.data.id!).nonempty()) continue
+        // Next to the nodes it is tied to, or in the middle of the view.
+        const near: Point[] = []
+        for (const peer of peers.get(e.data.id!) ?? []) {
+          const node = cy.getElementById(peer)
+          if (node.nonempty()) near.push(node.position())
+        }
+        const base = near.length > 0 ? { x: near.reduce((s, p) => s + p.x, 0) / near.length, y: near.reduce((s, p) => s + p.y, 0) / near.length } : centre
+        cy.add({ ...e, position: { x: base.x + (Math.random() - 0.5) * 120, y: base.y + (Math.random() - 0.5) * 120 } })
+        nodeSetChanged = true
+      }
+      for (const e of elements) {
+        const el = cy.getElementById(e.data.id!)
+        if (el.empty()) {
+          if (e.group === 'edges') cy.add(e)
+          continue
+        }
+        el.data(e.data)
+        el.classes(e.classes ?? '')
+      }
+    })
+    const structureChanged = nodeSetChanged || parentsChanged
     const last = laidOutRef.current
     if (!structureChanged && last && last.layout === layout && last.tick === relayoutTick) return
     if (cy.nodes().length === 0) {

@@ -25,6 +25,7 @@ import {
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { participantLabel } from '../room/storage'
+import { visibleCursorIds } from './cursor-cap'
 
 export const PRESENCE_INTERVAL_MS = 50
 
@@ -137,30 +138,48 @@ export function bindPresence({ store, awareness, intervalMs = PRESENCE_INTERVAL_
   // (clocks on office PCs differ); periodic awareness renewals without change do not count, so
   // tldraw's idle/inactive fading of cursors works.
   const shown = new Set<number>()
+  // Receive time of each peer's last presence change: decides whose cursor is drawn when
+  // more people are present than MAX_VISIBLE_CURSORS (see cursor-cap.ts).
+  const lastActivity = new Map<number, number>()
 
   const sync = (clientIds: number[], removed: number[]) => {
     const states = awareness.getStates() as Map<number, AwarenessState>
-    const toPut: TLInstancePresence[] = []
-    const toRemove: TLInstancePresence['id'][] = []
     const now = Date.now()
-    for (const clientId of clientIds) {
-      if (clientId === awareness.clientID) continue
-      let record: TLInstancePresence | null = null
+    const records = new Map<number, TLInstancePresence>()
+    const recordOf = (clientId: number): TLInstancePresence | null => {
       try {
-        record = presenceRecordFor(clientId, states.get(clientId), now)
+        return presenceRecordFor(clientId, states.get(clientId), now)
       } catch {
-        record = null
-      }
-      if (record) {
-        toPut.push(record)
-        shown.add(clientId)
-      } else if (shown.has(clientId)) {
-        toRemove.push(InstancePresenceRecordType.createId(String(clientId)))
-        shown.delete(clientId)
+        return null
       }
     }
-    for (const clientId of removed) {
-      if (shown.delete(clientId)) toRemove.push(InstancePresenceRecordType.createId(String(clientId)))
+    for (const clientId of clientIds) {
+      if (clientId === awareness.clientID) continue
+      const record = recordOf(clientId)
+      if (record) {
+        records.set(clientId, record)
+        lastActivity.set(clientId, now)
+      } else {
+        lastActivity.delete(clientId)
+      }
+    }
+    for (const clientId of removed) lastActivity.delete(clientId)
+
+    const visible = visibleCursorIds(lastActivity)
+    const toPut: TLInstancePresence[] = []
+    const toRemove: TLInstancePresence['id'][] = []
+    for (const clientId of visible) {
+      // Changed peers, and peers that just became visible again.
+      if (!records.has(clientId) && shown.has(clientId)) continue
+      const record = records.get(clientId) ?? recordOf(clientId)
+      if (!record) continue
+      toPut.push(record)
+      shown.add(clientId)
+    }
+    for (const clientId of [...shown]) {
+      if (visible.has(clientId)) continue
+      toRemove.push(InstancePresenceRecordType.createId(String(clientId)))
+      shown.delete(clientId)
     }
     if (!toPut.length && !toRemove.length) return
     store.mergeRemoteChanges(() => {
@@ -189,5 +208,6 @@ export function bindPresence({ store, awareness, intervalMs = PRESENCE_INTERVAL_
     const ids = [...shown].map((id) => InstancePresenceRecordType.createId(String(id))).filter((id) => store.has(id))
     if (ids.length) store.mergeRemoteChanges(() => store.remove(ids))
     shown.clear()
+    lastActivity.clear()
   }
 }

@@ -205,11 +205,14 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
       boxSelectionEnabled: false,
     })
     cyRef.current = cy
-    // Labels never shrink below about 11 px on screen: when zoomed out, the font grows in
-    // model units instead (rebuilt in 10 % steps, not on every wheel tick).
+    // Labels stay legible when zoomed out: the font grows in model units (up to 1.8×, so about
+    // 10 px on screen at zoom 0.42), rebuilt in 10 % steps rather than on every wheel tick.
     scaleRef.current = 1
     cy.on('zoom', () => {
-      const next = Math.round(Math.min(1.8, Math.max(1, 0.75 / cy.zoom())) * 10) / 10
+      // On a large map, grown labels would cover each other: there they stay at their size and
+      // appear as one zooms in (min-zoomed-font-size hides the unreadable ones).
+      const grow = cy.nodes().length <= 80 ? 0.75 / cy.zoom() : 1
+      const next = Math.round(Math.min(1.8, Math.max(1, grow)) * 10) / 10
       if (next !== scaleRef.current) {
         scaleRef.current = next
         cy.style(stylesheet(next))

@@ -16,6 +16,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
 import caseSample from '../shared/samples/case-8050.json'
 import { syntheticModel } from '../shared/graph/synthetic'
+import { deriveGraph } from '../shared/graph/derive'
+import { computeMetrics } from '../shared/graph/metrics'
+import { loadSample } from '../shared/graph/fixtures'
+import { defaultFilters, egoGraph, filterGraph, nodeSizes, toElements } from '../client/graph/elements'
+import { fieldGroupPositions, householdRings, levelRings, ringPositions, type Point } from '../client/graph/rings'
 import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer } from './browser-helpers'
 
 const VIEWPORT = { width: 1500, height: 900 }
@@ -47,6 +52,69 @@ async function createRoom(server: RunningServer, title: string, kind: 'case' | '
   expect(res.status).toBe(201)
   return (await res.json()) as CreateRoomResponse
 }
+
+function minDistance(points: Map<string, Point>): number {
+  const list = [...points.values()]
+  let min = Infinity
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) min = Math.min(min, Math.hypot(list[i].x - list[j].x, list[i].y - list[j].y))
+  return min
+}
+
+describe('関係図 without a browser: filters, ego network, computed layouts, elements', () => {
+  const graph = deriveGraph(loadSample('case-8050'))
+  const sizes = nodeSizes(graph, computeMetrics(graph), 'betweenness')
+
+  it('filters by field, formality and persons, keeping only ties whose both ends are shown', () => {
+    const noPersons = filterGraph(graph, { ...defaultFilters, showPersons: false })
+    expect(noPersons.nodes.some((n) => n.kind === 'person')).toBe(false)
+    expect(noPersons.edges.every((e) => e.source.startsWith('a-') && e.target.startsWith('a-'))).toBe(true)
+    const noElderly = filterGraph(graph, { ...defaultFilters, hiddenFields: ['高齢'] })
+    expect(noElderly.nodes.map((n) => n.id)).not.toContain('a-houkatsu')
+    const informal = filterGraph(graph, { ...defaultFilters, formality: 'informal' })
+    expect(informal.nodes.filter((n) => n.kind === 'actor').every((n) => !n.formal)).toBe(true)
+    const existingOnly = filterGraph(graph, { ...defaultFilters, hiddenStatuses: ['planned', 'missing'] })
+    expect(existingOnly.edges.every((e) => e.status === 'existing')).toBe(true)
+  })
+
+  it('takes the ego network at 1 and 2 steps', () => {
+    const one = egoGraph(graph, 'a-houkatsu', 1)
+    expect(new Set(one.nodes.map((n) => n.id))).toEqual(new Set(['a-houkatsu', 'a-csw', 'p-mother', 'a-caremgr', 'a-suishin']))
+    const two = egoGraph(graph, 'a-houkatsu', 2)
+    expect(two.nodes.length).toBeGreaterThan(one.nodes.length)
+    expect(two.nodes.map((n) => n.id)).toContain('p-son')
+  })
+
+  it('puts the household in the middle and spaces every ring and field block so that labels fit', () => {
+    const household = ringPositions(graph, householdRings(graph), sizes)
+    const r = (id: string) => Math.hypot(household.get(id)!.x, household.get(id)!.y)
+    const personMax = Math.max(...['p-mother', 'p-son', 'p-daughter'].map(r))
+    expect(graph.nodes.filter((n) => n.kind === 'actor').every((n) => r(n.id) > personMax)).toBe(true)
+    expect(household.size).toBe(graph.nodes.length)
+    expect(minDistance(household)).toBeGreaterThan(60)
+    const byLevel = ringPositions(graph, levelRings(graph), sizes)
+    const lr = (id: string) => Math.hypot(byLevel.get(id)!.x, byLevel.get(id)!.y)
+    expect(lr('a-minsei')).toBeLessThan(lr('a-jiritsu')) // 地域 inside 庁内 / 委託
+    const blocks = fieldGroupPositions(graph)
+    expect(blocks.size).toBe(graph.nodes.length)
+    expect(minDistance(blocks)).toBeGreaterThanOrEqual(120)
+  })
+
+  it('draws arrows by direction and adds field groups only for the grouped layout', () => {
+    const flat = toElements(graph, { sizes, layout: 'fcose', selected: null, articulation: new Set() })
+    expect(flat.some((e) => e.data.compound)).toBe(false)
+    const grouped = toElements(graph, { sizes, layout: 'field', selected: 'a-csw', articulation: new Set() })
+    expect(grouped.filter((e) => e.data.compound).map((e) => e.data.label)).toContain('高齢')
+    expect(grouped.find((e) => e.data.id === 'a-houkatsu')!.data.parent).toBe('field:高齢')
+    expect(grouped.find((e) => e.data.id === 'a-csw')!.classes).toContain('chosen')
+    const edge = flat.find((e) => e.group === 'edges' && e.data.source === 'a-houkatsu' && e.data.target === 'p-mother')!
+    expect(edge.data).toMatchObject({ targetArrow: 'triangle', sourceArrow: 'none', label: '支援提供' })
+    const stressful = flat.find((e) => e.group === 'edges' && e.data.source === 'p-mother' && e.data.target === 'p-son')!
+    expect(stressful.classes).toContain('stressful')
+    const missing = flat.find((e) => e.group === 'edges' && e.data.source === 'a-kenri')!
+    expect(missing.classes).toContain('missing')
+  })
+})
 
 describe('browser: 関係図 (relationship graph) tab', () => {
   let server: RunningServer

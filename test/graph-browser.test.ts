@@ -306,6 +306,46 @@ describe('browser: 関係図 (relationship graph) tab', () => {
     await expect(canvas(b).getAttribute('data-layout')).resolves.toBe('field')
   })
 
+  it('keeps a dragged node where the user put it, per layout, on this device only', async () => {
+    const soloRoom = await createRoom(server, '配置のテスト', 'community')
+    const page = await newPage()
+    await enterRoom(page, soloRoom.links.edit, ALICE)
+    await page.getByTestId('tab-lists').click()
+    const form = page.locator('form[aria-label=機関・団体を追加]')
+    await form.locator('input[aria-label=名称]').fill('福祉総務課')
+    await form.getByRole('button', { name: '機関・団体を追加' }).click()
+    await page.getByTestId('tab-graph').click()
+    await expect.poll(() => nodeCount(page), { timeout: 3_000 }).toBe(1)
+    await settled(page)
+    const nodeX = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('graph-export-svg').click()])
+      const svg = fs.readFileSync((await download.path())!, 'utf8')
+      const m = /<g class="node"[^>]*>\s*<rect x="(-?[\d.]+)" y="(-?[\d.]+)" width="([\d.]+)"/.exec(svg)!
+      return Number(m[1]) + Number(m[3]) / 2
+    }
+    const initial = await nodeX()
+    // One node, fitted: it is in the middle of the canvas. Drag it 150 px to the right.
+    const box = (await canvas(page).boundingBox())!
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + 15 * i, from.y, { steps: 1 })
+    await page.mouse.up()
+    const dragged = await nodeX()
+    expect(dragged - initial).toBeGreaterThan(50)
+    const stored = await page.evaluate((id) => localStorage.getItem(`jusou-graph-positions:${id}:fcose`), soloRoom.roomId)
+    expect(stored).toContain('"x"')
+
+    let run = await layoutRun(page)
+    await page.getByTestId('graph-layout').selectOption('concentric')
+    await settled(page, run)
+    expect(Math.abs(await nodeX())).toBeLessThan(1) // the middle of the ring layout
+    run = await layoutRun(page)
+    await page.getByTestId('graph-layout').selectOption('fcose')
+    await settled(page, run)
+    expect(Math.abs((await nodeX()) - dragged)).toBeLessThan(1) // back where the user put it
+  })
+
   it('draws a 200-agency community map and lays it out in seconds', async () => {
     const big = syntheticModel({ actors: 200, relations: 450, seed: 7 })
     const bigRoom = await createRoom(server, '県域 資源マップ（大きな図のテスト）', 'community')

@@ -117,8 +117,8 @@ function fcoseOptions(first: boolean, nodeCount: number): LayoutOptions {
     name: 'fcose',
     animate: !first,
     animationDuration: ANIMATION_MS,
-    fit: true,
-    padding: 40,
+    // We fit afterwards (fitAll): cytoscape's fit zooms a map of one card to 5×.
+    fit: false,
     quality: nodeCount > 300 ? 'default' : 'proof',
     randomize: first,
     nodeRepulsion: () => 12000,
@@ -368,8 +368,8 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
         const n = cy.getElementById(id)
         if (n.nonempty() && n.isChildless()) n.position(p)
       }
-      if (Object.keys(saved).length > 0) fitAll(cy, false)
-      done()
+      fitAll(cy, !first)
+      window.setTimeout(done, first ? 0 : 220)
     })
     run.run()
   }, [elements, layout, relayoutTick, roomId])

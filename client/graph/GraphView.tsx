@@ -5,9 +5,8 @@
  * positions are not written to the shared doc, so read-only participants use all of it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape'
-// @ts-expect-error cytoscape-fcose ships no type declarations
-import fcose from 'cytoscape-fcose'
+import type cytoscape from 'cytoscape'
+import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape'
 import type * as Y from 'yjs'
 import { deriveGraph, type GraphElements } from '../../shared/graph/derive'
 import { computeMetrics } from '../../shared/graph/metrics'
@@ -37,11 +36,21 @@ import { fieldGroupPositions, householdRings, levelRings, ringPositions } from '
 import { graphToSvg } from './svg'
 import './graph.css'
 
-let registered = false
-function registerExtensions() {
-  if (registered) return
-  cytoscape.use(fcose)
-  registered = true
+/**
+ * cytoscape and fcose are loaded when the tab first opens (their own chunk): participants who
+ * stay on the board do not download them.
+ */
+let loading: Promise<typeof cytoscape> | null = null
+function loadCytoscape(): Promise<typeof cytoscape> {
+  loading ??= Promise.all([
+    import('cytoscape'),
+    // @ts-expect-error cytoscape-fcose ships no type declarations
+    import('cytoscape-fcose'),
+  ]).then(([c, f]) => {
+    c.default.use((f as { default: cytoscape.Ext }).default)
+    return c.default
+  })
+  return loading
 }
 
 const layoutChoices: { id: LayoutName; label: GraphLabelKey }[] = [
@@ -193,51 +202,63 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
   const laidOutRef = useRef<{ layout: LayoutName; tick: number } | null>(null)
   const runningRef = useRef<cytoscape.Layouts | null>(null)
   const scaleRef = useRef(1)
+  /** Bumped when cytoscape has loaded and the instance exists: the sync effect runs again. */
+  const [cyReady, setCyReady] = useState(0)
   const layoutGen = useRef(0)
 
   useEffect(() => {
-    registerExtensions()
-    const cy = cytoscape({
-      container: containerRef.current,
-      style: stylesheet(),
-      minZoom: 0.1,
-      maxZoom: 5,
-      boxSelectionEnabled: false,
+    let cancelled = false
+    let created: Core | null = null
+    void loadCytoscape().then((cytoscape) => {
+      if (cancelled || !containerRef.current) return
+      created = setUp(cytoscape)
+      setCyReady((n) => n + 1)
     })
-    cyRef.current = cy
-    // Labels stay legible when zoomed out: the font grows in model units (up to 1.8×, so about
-    // 10 px on screen at zoom 0.42), rebuilt in 10 % steps rather than on every wheel tick.
-    scaleRef.current = 1
-    cy.on('zoom', () => {
-      // On a large map, grown labels would cover each other: there they stay at their size and
-      // appear as one zooms in (min-zoomed-font-size hides the unreadable ones).
-      const grow = cy.nodes().length <= 80 ? 0.75 / cy.zoom() : 1
-      const next = Math.round(Math.min(1.8, Math.max(1, grow)) * 10) / 10
-      if (next !== scaleRef.current) {
-        scaleRef.current = next
-        cy.style(stylesheet(next))
-      }
-    })
-    cy.on('tap', 'node', (e) => {
-      const node = e.target as cytoscape.NodeSingular
-      if (!node.data('compound')) selectRef.current(node.id())
-    })
-    cy.on('tap', (e) => {
-      if (e.target === cy) selectRef.current(null)
-    })
-    cy.on('dragfree', 'node', (e) => {
-      const node = e.target as cytoscape.NodeSingular
-      const moved = node.isParent() ? node.children() : node
-      const saved = loadPositions(roomId, layoutRef.current)
-      moved.forEach((n) => {
-        const p = n.position()
-        saved[n.id()] = { x: p.x, y: p.y }
+    const setUp = (cytoscape: typeof import('cytoscape')): Core => {
+      const cy = cytoscape({
+        container: containerRef.current,
+        style: stylesheet(),
+        minZoom: 0.1,
+        maxZoom: 5,
+        boxSelectionEnabled: false,
       })
-      savePositions(roomId, layoutRef.current, saved)
-    })
+      cyRef.current = cy
+      // Labels stay legible when zoomed out: the font grows in model units (up to 1.8×, so about
+      // 10 px on screen at zoom 0.42), rebuilt in 10 % steps rather than on every wheel tick.
+      scaleRef.current = 1
+      cy.on('zoom', () => {
+        // On a large map, grown labels would cover each other: there they stay at their size and
+        // appear as one zooms in (min-zoomed-font-size hides the unreadable ones).
+        const grow = cy.nodes().length <= 80 ? 0.75 / cy.zoom() : 1
+        const next = Math.round(Math.min(1.8, Math.max(1, grow)) * 10) / 10
+        if (next !== scaleRef.current) {
+          scaleRef.current = next
+          cy.style(stylesheet(next))
+        }
+      })
+      cy.on('tap', 'node', (e) => {
+        const node = e.target as cytoscape.NodeSingular
+        if (!node.data('compound')) selectRef.current(node.id())
+      })
+      cy.on('tap', (e) => {
+        if (e.target === cy) selectRef.current(null)
+      })
+      cy.on('dragfree', 'node', (e) => {
+        const node = e.target as cytoscape.NodeSingular
+        const moved = node.isParent() ? node.children() : node
+        const saved = loadPositions(roomId, layoutRef.current)
+        moved.forEach((n) => {
+          const p = n.position()
+          saved[n.id()] = { x: p.x, y: p.y }
+        })
+        savePositions(roomId, layoutRef.current, saved)
+      })
+      return cy
+    }
     return () => {
+      cancelled = true
       runningRef.current?.stop()
-      cy.destroy()
+      created?.destroy()
       cyRef.current = null
       laidOutRef.current = null
     }
@@ -372,7 +393,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
       window.setTimeout(done, first ? 0 : 220)
     })
     run.run()
-  }, [elements, layout, relayoutTick, roomId])
+  }, [elements, layout, relayoutTick, roomId, cyReady])
 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value])
   const setFilter = <K extends keyof GraphFilters>(key: K, value: GraphFilters[K]) => setFilters((f) => ({ ...f, [key]: value }))

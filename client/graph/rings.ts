@@ -58,9 +58,9 @@ export function ringPositions(graph: GraphElements, rings: string[][], sizes: Ma
   const angle = new Map<string, number>()
   let radius = 0
   rings.forEach((ring, i) => {
-    const slot = Math.max(150, Math.max(...ring.map((id) => sizes.get(id) ?? 44)) + 110)
+    const slot = Math.max(170, Math.max(...ring.map((id) => sizes.get(id) ?? 44)) + 120)
     const needed = ring.length === 1 && i === 0 ? 0 : (ring.length * slot) / (2 * Math.PI)
-    radius = i === 0 ? needed : Math.max(radius + 170, needed)
+    radius = i === 0 ? needed : Math.max(radius + 220, needed)
     // Preferred angle: the circular mean of the tied nodes already placed.
     const preferred = ring.map((id) => {
       let sx = 0

@@ -12,6 +12,8 @@ import { closeCodeMessages, type CreateRoomResponse } from '../shared/rooms'
 import { collectErrors, launchChromium, recordSentFrames, RequestLog, startServer, type RunningServer } from './browser-helpers'
 
 const VIEWPORT = { width: 1280, height: 800 }
+/** Shapes drawn by participants: a case room also starts with its household frame (世帯). */
+const DRAWN = '.tl-shape:not([data-shape-type="frame"])'
 
 const ALICE = { name: '山田', org: '福祉総務課' }
 const BOB = { name: '佐藤', org: '地域包括支援センター' }
@@ -121,8 +123,8 @@ describe('browser: a room shared by two participants', () => {
     await expect.poll(() => b.getByTestId('participants').textContent(), { timeout: 5_000 }).toContain(`${ALICE.name}（${ALICE.org}）`)
     await expect.poll(() => a.getByTestId('participants').textContent(), { timeout: 5_000 }).toContain(`${BOB.name}（${BOB.org}）`)
 
-    expect(await a.locator('.tl-shape').count()).toBe(0)
-    expect(await b.locator('.tl-shape').count()).toBe(0)
+    expect(await a.locator(DRAWN).count()).toBe(0)
+    expect(await b.locator(DRAWN).count()).toBe(0)
 
     // A draws a rectangle with the keyboard shortcut and a mouse drag.
     const box = (await a.locator('.tl-canvas').boundingBox())!
@@ -134,9 +136,9 @@ describe('browser: a room shared by two participants', () => {
     await a.mouse.down()
     await a.mouse.move(x0 + 180, y0 + 110, { steps: 12 })
     await a.mouse.up()
-    await expect.poll(() => a.locator('.tl-shape').count(), { timeout: 2_000 }).toBe(1)
+    await expect.poll(() => a.locator(DRAWN).count(), { timeout: 2_000 }).toBe(1)
     const shownAt = Date.now()
-    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 2_000, interval: 50 }).toBe(1)
+    await expect.poll(() => b.locator(DRAWN).count(), { timeout: 2_000, interval: 50 }).toBe(1)
     expect(Date.now() - shownAt).toBeLessThan(2_000)
 
     // A moves the mouse over the canvas; B's canvas draws A's cursor labelled 名前（所属）.
@@ -174,14 +176,14 @@ describe('browser: a room shared by two participants', () => {
     await b.mouse.click(boxB.x + boxB.width * 0.8, boxB.y + boxB.height * 0.85)
     await b.keyboard.press('Control+z')
     await new Promise((r) => setTimeout(r, 300))
-    expect(await b.locator('.tl-shape').count()).toBe(1)
-    expect(await a.locator('.tl-shape').count()).toBe(1)
+    expect(await b.locator(DRAWN).count()).toBe(1)
+    expect(await a.locator(DRAWN).count()).toBe(1)
 
     // A view-only participant sees the board but cannot draw on it.
     const c = await newPage()
     await enterRoom(c, room!.links.view, CAROL)
     await expect(c.getByTestId('room-role').textContent()).resolves.toContain('閲覧のみ')
-    await expect.poll(() => c.locator('.tl-shape').count(), { timeout: 3_000 }).toBe(1)
+    await expect.poll(() => c.locator(DRAWN).count(), { timeout: 3_000 }).toBe(1)
     const boxC = (await c.locator('.tl-canvas').boundingBox())!
     await c.mouse.click(boxC.x + 40, boxC.y + boxC.height - 80)
     await c.keyboard.press('r')
@@ -190,8 +192,8 @@ describe('browser: a room shared by two participants', () => {
     await c.mouse.move(boxC.x + boxC.width * 0.7, boxC.y + boxC.height * 0.3, { steps: 6 })
     await c.mouse.up()
     await new Promise((r) => setTimeout(r, 500))
-    expect(await c.locator('.tl-shape').count()).toBe(1)
-    expect(await a.locator('.tl-shape').count()).toBe(1)
+    expect(await c.locator(DRAWN).count()).toBe(1)
+    expect(await a.locator(DRAWN).count()).toBe(1)
     await c.screenshot({ path: '/tmp/jusou-view.png' })
   })
 
@@ -209,20 +211,20 @@ describe('browser: a room shared by two participants', () => {
     await b.mouse.down()
     await b.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.3, { steps: 8 })
     await b.mouse.up()
-    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 2_000 }).toBe(2)
+    await expect.poll(() => b.locator(DRAWN).count(), { timeout: 2_000 }).toBe(2)
     await new Promise((r) => setTimeout(r, 700))
-    expect(await a.locator('.tl-shape').count()).toBe(1)
+    expect(await a.locator(DRAWN).count()).toBe(1)
     await b.screenshot({ path: '/tmp/jusou-offline.png' })
 
     // …until B is back online.
     await b.context().setOffline(false)
-    await expect.poll(() => a.locator('.tl-shape').count(), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => a.locator(DRAWN).count(), { timeout: 10_000 }).toBe(2)
     await expect.poll(() => b.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected')
 
     // A reload of the bare room URL in the same tab finds the token in sessionStorage.
     await b.goto(`${server.url}/r/${room!.roomId}`)
     await b.locator('.tl-canvas').waitFor({ timeout: 20_000 })
-    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 5_000 }).toBe(2)
+    await expect.poll(() => b.locator(DRAWN).count(), { timeout: 5_000 }).toBe(2)
 
     // A sticky note with Japanese text written by A shows up for B.
     const boxA = (await a.locator('.tl-canvas').boundingBox())!
@@ -234,13 +236,13 @@ describe('browser: a room shared by two participants', () => {
     await a.keyboard.press('Escape')
     // tldraw 5 labels a note with its first author (through the synced `user:` record).
     await expect
-      .poll(async () => (await b.locator('.tl-shape').allTextContents()).join('|'), { timeout: 3_000 })
+      .poll(async () => (await b.locator(DRAWN).allTextContents()).join('|'), { timeout: 3_000 })
       .toContain('子ども食堂')
     await b.screenshot({ path: '/tmp/jusou-note.png' })
   })
 
   it('says 再接続中 and then オフライン when the server goes away, and catches up when it returns', async () => {
-    const shapesBefore = await a.locator('.tl-shape').count()
+    const shapesBefore = await a.locator(DRAWN).count()
     const { port, dataDir } = server
     await server.stop({ keepData: true })
     await expect
@@ -258,14 +260,14 @@ describe('browser: a room shared by two participants', () => {
     await a.mouse.down()
     await a.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.7, { steps: 6 })
     await a.mouse.up()
-    await expect.poll(() => a.locator('.tl-shape').count(), { timeout: 2_000 }).toBe(shapesBefore + 1)
+    await expect.poll(() => a.locator(DRAWN).count(), { timeout: 2_000 }).toBe(shapesBefore + 1)
     await a.screenshot({ path: '/tmp/jusou-server-down.png' })
 
     server = await startServer({ port, dataDir })
     for (const page of [a, b]) {
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('connected')
     }
-    await expect.poll(() => b.locator('.tl-shape').count(), { timeout: 5_000 }).toBe(shapesBefore + 1)
+    await expect.poll(() => b.locator(DRAWN).count(), { timeout: 5_000 }).toBe(shapesBefore + 1)
   })
 
   it('shows the server\'s Japanese explanation for a wrong or missing link', async () => {

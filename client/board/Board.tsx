@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import {
   AssetRecordType,
   CollaboratorCursorOverlayUtil,
@@ -12,18 +12,35 @@ import {
   getHashForString,
   type Editor,
   type TLAsset,
+  type TLUiOverrides,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
+import type { RoomKind } from '../../shared/rooms'
 import { useI18n } from '../i18n'
 import { connectionLabel, type RoomConnection } from '../room/connection'
 import { assetUrls } from './assets'
+import type { BoardController } from './BoardPanel'
+import { ActorCardShapeUtil, PersonCardShapeUtil } from './card-shapes'
+import { startModelBoardSync } from './model-board-sync'
+import { setModelDocFor } from './model-records'
 import { bindPresence } from './presence'
-import { bindStoreToYjs, getTldrawMap } from './yjs-store-binding'
+import { RelationArrowShapeUtil } from './relation-arrow'
+import { BoardUndo } from './undo'
+import { bindStoreToYjs, getTldrawMap, type YjsStoreBinding } from './yjs-store-binding'
+import './board.css'
 
 // Closed networks: no embed definitions, so a pasted YouTube/Figma/... link becomes a plain
 // bookmark card instead of an iframe to an outside host. (The page's CSP blocks such frames
 // anyway; this keeps the board from showing broken frames.)
-const shapeUtils = [EmbedShapeUtil.configure({ embedDefinitions: [] })]
+// Actor and person cards show records of the room's model (card-shapes.tsx); relation arrows
+// are tldraw arrows whose label is not typed on the board (relation-arrow.ts).
+const shapeUtils = [
+  EmbedShapeUtil.configure({ embedDefinitions: [] }),
+  ActorCardShapeUtil,
+  PersonCardShapeUtil,
+  RelationArrowShapeUtil,
+]
+const storeShapeUtils = [...defaultShapeUtils, ActorCardShapeUtil, PersonCardShapeUtil]
 
 // Cursor labels are `名前（所属）`, longer than tldraw's usual first names: give them room
 // before they are truncated with an ellipsis.
@@ -44,14 +61,45 @@ async function bookmarkWithoutFetching({ url }: { url: string }): Promise<TLAsse
   }
 }
 
+/**
+ * Per-user undo instead of tldraw's: the editor's undo/redo (and so its keyboard shortcuts,
+ * toolbar and menu items, which all go through the actions overridden in <Tldraw overrides>)
+ * call the room's Y.UndoManager, and the buttons' enabled state reads it. Each new tldraw
+ * action (markHistoryStoppingPoint) starts a new undo step. Returns the restore function.
+ */
+function redirectUndo(editor: Editor, undo: BoardUndo): () => void {
+  const patched = editor as unknown as Record<string, unknown>
+  const mark = editor.markHistoryStoppingPoint.bind(editor)
+  patched.getCanUndo = () => undo.canUndo.get()
+  patched.getCanRedo = () => undo.canRedo.get()
+  patched.undo = () => {
+    undo.undo()
+    return editor
+  }
+  patched.redo = () => {
+    undo.redo()
+    return editor
+  }
+  patched.markHistoryStoppingPoint = (name?: string) => {
+    undo.stopCapturing()
+    return mark(name)
+  }
+  return () => {
+    for (const key of ['getCanUndo', 'getCanRedo', 'undo', 'redo', 'markHistoryStoppingPoint']) delete patched[key]
+  }
+}
+
 export interface BoardProps {
   connection: RoomConnection
   readOnly: boolean
   licenseKey: string | null
   maxMessageBytes: number
+  roomKind: RoomKind
+  /** The mounted board's editor and model, for the side panel (null when unmounted). */
+  onController?: (controller: BoardController | null) => void
 }
 
-export function Board({ connection, readOnly, licenseKey, maxMessageBytes }: BoardProps) {
+export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomKind, onController }: BoardProps) {
   const { t, lang } = useI18n()
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
   const label = connectionLabel(state)
@@ -62,14 +110,17 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes }: Boa
     mode: atom<'readonly' | 'readwrite'>('collaboration mode', readOnly ? 'readonly' : 'readwrite'),
     status: atom<'online' | 'offline'>('collaboration status', 'offline'),
   }))
-  const [store] = useState(() =>
-    createTLStore({
-      shapeUtils: defaultShapeUtils,
+  const [store] = useState(() => {
+    const created = createTLStore({
+      shapeUtils: storeShapeUtils,
       bindingUtils: defaultBindingUtils,
       assetUtils: defaultAssetUtils,
       collaboration: { mode: collab.mode, status: collab.status },
-    }),
-  )
+    })
+    // Cards find their records through the store they are drawn in.
+    setModelDocFor(created, connection.doc)
+    return created
+  })
 
   useEffect(() => {
     collab.mode.set(readOnly ? 'readonly' : 'readwrite')
@@ -83,9 +134,12 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes }: Boa
   // reach. Otherwise a fresh device would briefly show (and write) an empty default page.
   const hasLocalContent = state.localLoaded && getTldrawMap(connection.doc).size > 0
   const ready = state.synced || hasLocalContent || (state.localLoaded && (label === 'offline' || label === 'closed'))
-  const [bound, setBound] = useState(false)
+  const [bound, setBound] = useState<{ binding: YjsStoreBinding; undo: BoardUndo | null } | null>(null)
+  // Whether this client found the room's board empty: it then lays out the room's template.
+  const freshRoom = useRef<boolean | null>(null)
   useEffect(() => {
     if (!ready) return
+    freshRoom.current ??= getTldrawMap(connection.doc).size === 0
     const binding = bindStoreToYjs({
       store,
       doc: connection.doc,
@@ -94,14 +148,61 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes }: Boa
       onInvalidRecords: (ids, error) => console.warn('Skipped board records this version cannot read:', ids, error),
     })
     const unbindPresence = bindPresence({ store, awareness: connection.awareness })
-    setBound(true)
+    const undo = readOnly ? null : new BoardUndo(connection.doc, () => binding.flush())
+    setBound({ binding, undo })
     return () => {
       unbindPresence()
+      undo?.destroy()
       binding.dispose()
+      // `bound` is replaced by the next run, without unmounting tldraw in between.
     }
     // `t` only names the first page of a fresh room; a language switch must not rebind.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, store, connection, readOnly])
+
+  // The editor, once tldraw has mounted it.
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const stateRef = useRef(state)
+  stateRef.current = state
+
+  useEffect(() => {
+    if (!editor || !bound) return
+    const sync = startModelBoardSync({
+      editor,
+      doc: connection.doc,
+      binding: bound.binding,
+      roomKind,
+      readOnly,
+      freshRoom: freshRoom.current === true,
+      isSettled: () => {
+        const label = connectionLabel(stateRef.current)
+        return stateRef.current.synced || label === 'offline' || label === 'closed'
+      },
+    })
+    const restoreUndo = bound.undo ? redirectUndo(editor, bound.undo) : () => {}
+    onController?.({ editor, doc: connection.doc, canEdit: !readOnly, roomKind, undo: bound.undo })
+    return () => {
+      onController?.(null)
+      restoreUndo()
+      sync.dispose()
+    }
+  }, [editor, bound, connection, roomKind, readOnly, onController])
+
+  // Undo and redo of this user's own changes, board and model together (undo.ts).
+  const undoRef = useRef<BoardUndo | null>(null)
+  undoRef.current = bound?.undo ?? null
+  const overrides = useMemo<TLUiOverrides>(
+    () => ({
+      actions(_editor, actions) {
+        return {
+          ...actions,
+          undo: { ...actions.undo, onSelect: () => undoRef.current?.undo() },
+          redo: { ...actions.redo, onSelect: () => undoRef.current?.redo() },
+        }
+      },
+    }),
+    [],
+  )
 
   if (!bound) {
     return (
@@ -111,9 +212,11 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes }: Boa
     )
   }
 
-  const onMount = (editor: Editor) => {
-    editor.registerExternalAssetHandler('url', bookmarkWithoutFetching)
-    if (import.meta.env.DEV) (window as unknown as { editor?: Editor }).editor = editor
+  const onMount = (mounted: Editor) => {
+    mounted.registerExternalAssetHandler('url', bookmarkWithoutFetching)
+    if (import.meta.env.DEV) (window as unknown as { editor?: Editor }).editor = mounted
+    setEditor(mounted)
+    return () => setEditor(null)
   }
 
   return (
@@ -124,6 +227,7 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes }: Boa
         assetUrls={assetUrls}
         shapeUtils={shapeUtils}
         overlayUtils={overlayUtils}
+        overrides={overrides}
         locale={lang}
         onMount={onMount}
         maxAssetSize={Math.max(64 * 1024, Math.floor(maxMessageBytes * 0.7))}

@@ -29,11 +29,24 @@
  *   two pages). Otherwise the store is replaced by the map's contents.
  * - Records from peers are untrusted input: a record that does not pass tldraw's validation
  *   (e.g. from a newer app version) is skipped and reported, instead of breaking the board.
+ * - Order of local and remote writes. tldraw delivers local changes one animation frame late
+ *   (its history is flushed per frame). If a remote change to the same record were applied in
+ *   between, the late local write would reach the Y.Doc *after* it while the store shows the
+ *   remote one: the two would silently differ. So before applying anything remote we flush
+ *   pending local changes first, then read the values to apply from the map.
+ * - Changes that tldraw's side effects make *because of* a remote change (e.g. re-routing an
+ *   arrow whose card a colleague moved) are recorded by tldraw as 'user' changes. They are
+ *   flushed right after the remote merge with REMOTE_FOLLOWUP_ORIGIN, so they sync but never
+ *   land on this user's undo stack, and the reconciliation does not take them for user edits.
+ * - `withOrigin(origin, fn)`: the model ⇄ board reconciliation (model-board-sync.ts) makes its
+ *   store changes through the editor and needs them written with a chosen origin (undoable or
+ *   not) and recognisable as its own (`derived`), so that it does not react to itself.
  */
 import {
   DocumentRecordType,
   type IndexKey,
   PageRecordType,
+  type RecordsDiff,
   TLDOCUMENT_ID,
   type TLPageId,
   type TLRecord,
@@ -44,8 +57,11 @@ import * as Y from 'yjs'
 /** Name of the top-level Y.Map that holds the tldraw records (contract with server/). */
 export const TLDRAW_MAP_NAME = 'tldraw'
 
-/** Transaction origin of every write made by this binding. */
+/** Transaction origin of the writes of this user's own board changes. */
 export const BINDING_ORIGIN = Symbol('tldraw-yjs-binding')
+
+/** Origin of writes that follow from remote changes (tldraw side effects); never undoable. */
+export const REMOTE_FOLLOWUP_ORIGIN = Symbol('tldraw-remote-followup')
 
 export const DEFAULT_PAGE_ID = 'page:page' as TLPageId
 
@@ -60,8 +76,25 @@ export interface YjsStoreBindingOptions {
   onInvalidRecords?: (ids: string[], error: unknown) => void
 }
 
+/** One batch of local document changes, after it was written to the Y.Doc. */
+export interface LocalChangeBatch {
+  changes: RecordsDiff<TLRecord>
+  origin: unknown
+  /** Made inside `withOrigin` (by the reconciliation), not directly by the user. */
+  derived: boolean
+}
+
 export interface YjsStoreBinding {
   readonly yRecords: Y.Map<TLRecord>
+  /** Writes pending local store changes to the Y.Doc now instead of at the next frame. */
+  flush(): void
+  /**
+   * Runs `fn` (store changes) and writes its changes at once with `origin`, marked derived.
+   * Pending changes made before are flushed first with their usual origin.
+   */
+  withOrigin(origin: unknown, fn: () => void): void
+  /** Called after each batch of local document changes has been written. */
+  onLocalChanges(listener: (batch: LocalChangeBatch) => void): () => void
   dispose(): void
 }
 
@@ -141,40 +174,90 @@ export function bindStoreToYjs(options: YjsStoreBindingOptions): YjsStoreBinding
   }
 
   // ---- Local → Y ----------------------------------------------------------------------
+  // Transactions written here; the observer below skips them (whatever their origin).
+  const ownTransactions = new WeakSet<Y.Transaction>()
+  let writeOrigin: unknown = BINDING_ORIGIN
+  let derived = false
+  const subscribers = new Set<(batch: LocalChangeBatch) => void>()
+  const flush = () => store._flushHistory()
+
   const unlisten = readOnly
     ? () => {}
     : store.listen(
         ({ changes }) => {
-          doc.transact(() => {
+          const origin = writeOrigin
+          const isDerived = derived
+          doc.transact((tr) => {
+            ownTransactions.add(tr)
             for (const record of Object.values(changes.added)) yRecords.set(record.id, record)
             for (const [, record] of Object.values(changes.updated)) yRecords.set(record.id, record)
             for (const record of Object.values(changes.removed)) yRecords.delete(record.id)
-          }, BINDING_ORIGIN)
+          }, origin)
+          for (const subscriber of [...subscribers]) {
+            try {
+              subscriber({ changes, origin, derived: isDerived })
+            } catch (error) {
+              console.error('board change listener failed', error)
+            }
+          }
         },
         { source: 'user', scope: 'document' },
       )
 
+  const withOrigin = (origin: unknown, fn: () => void) => {
+    if (readOnly) return
+    flush()
+    const previous = { writeOrigin, derived }
+    writeOrigin = origin
+    derived = true
+    try {
+      fn()
+      flush()
+    } finally {
+      writeOrigin = previous.writeOrigin
+      derived = previous.derived
+    }
+  }
+
   // ---- Y → local ----------------------------------------------------------------------
   const observer = (event: Y.YMapEvent<TLRecord>, transaction: Y.Transaction) => {
-    if (transaction.origin === BINDING_ORIGIN) return
+    if (transaction.origin === BINDING_ORIGIN || ownTransactions.has(transaction)) return
+    const keys = [...event.keysChanged]
+    // Local changes still waiting for the next frame go first (see the header comment); the
+    // values applied are then read from the map, so both sides end up with the same record.
+    if (!readOnly) flush()
     const toPut: TLRecord[] = []
     const toRemove: TLRecord['id'][] = []
-    event.changes.keys.forEach((change, id) => {
-      if (change.action === 'delete') {
+    keys.forEach((id) => {
+      const record = yRecords.get(id)
+      if (record === undefined) {
         toRemove.push(id as TLRecord['id'])
         return
       }
-      const record = yRecords.get(id)
       if (record && typeof record === 'object' && isDocumentRecord(store, record)) toPut.push(record)
     })
-    if (toPut.length || toRemove.length) applyRemote(store, toPut, toRemove, onInvalidRecords)
+    if (!toPut.length && !toRemove.length) return
+    if (readOnly) {
+      applyRemote(store, toPut, toRemove, onInvalidRecords)
+      return
+    }
+    withOrigin(REMOTE_FOLLOWUP_ORIGIN, () => applyRemote(store, toPut, toRemove, onInvalidRecords))
   }
   yRecords.observe(observer)
 
   return {
     yRecords,
+    flush: () => {
+      if (!readOnly) flush()
+    },
+    withOrigin,
+    onLocalChanges(listener) {
+      subscribers.add(listener)
+      return () => subscribers.delete(listener)
+    },
     dispose() {
       unlisten()
+      subscribers.clear()
       yRecords.unobserve(observer)
     },
   }

@@ -10,6 +10,8 @@ import {
 } from '../../shared/rooms'
 import { ApiError, errorMessage, getClientConfig, getRoomInfo } from '../server-api'
 import { Board } from '../board/Board'
+import { BoardPanel, type BoardController } from '../board/BoardPanel'
+import { MODEL_ORIGIN } from '../board/origins'
 import { licenseDecision } from '../board/license'
 import { setLocalUser } from '../board/presence'
 import { pick, useI18n, type MessageKey } from '../i18n'
@@ -273,6 +275,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   const { t, lang } = useI18n()
   const [connection, setConnection] = useState<RoomConnection | null>(null)
   const [view, setView] = useState<RoomView>('board')
+  const [boardController, setBoardController] = useState<BoardController | null>(null)
 
   useEffect(() => {
     const conn = new RoomConnection(info.roomId, token)
@@ -366,14 +369,16 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
               readOnly={readOnly}
               licenseKey={config.tldrawLicenseKey}
               maxMessageBytes={config.maxMessageBytes}
+              roomKind={info.kind}
+              onController={setBoardController}
             />
           )}
         </div>
         {connection && view === 'lists' && (
           <div className="room-panel" role="tabpanel" id="panel-lists" aria-labelledby="tab-lists">
-            <ModelLists doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} />
-            <Palette doc={connection.doc} canEdit={!readOnly} />
-            <Transfer doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} roomTitle={info.title} />
+            <ModelLists doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} origin={MODEL_ORIGIN} />
+            <Palette doc={connection.doc} canEdit={!readOnly} origin={MODEL_ORIGIN} />
+            <Transfer doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} roomTitle={info.title} origin={MODEL_ORIGIN} />
           </div>
         )}
         {connection && view === 'quadrant' && (
@@ -386,7 +391,10 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
             <GraphView doc={connection.doc} roomId={info.roomId} roomKind={info.kind} roomTitle={info.title} />
           </div>
         )}
-        <aside className="room-side">{connection && <ParticipantList awareness={connection.awareness} />}</aside>
+        <aside className="room-side">
+          {view === 'board' && boardController && <BoardPanel controller={boardController} />}
+          {connection && <ParticipantList awareness={connection.awareness} />}
+        </aside>
       </div>
     </div>
   )

@@ -1,0 +1,74 @@
+/**
+ * How a relation looks on the board: an eco-map drawn with tldraw arrows, derived from the
+ * relation record every time (the arrow never holds data of its own).
+ *
+ * Eco-map conventions (DOMAIN.md §5) and what tldraw can draw:
+ * - strength → line width: strong 'xl', normal 'm', weak 's' and dotted.
+ * - stressful / conflicted ties are drawn with a zig-zag on paper. tldraw arrows cannot
+ *   zig-zag, so they are red with the hand-drawn ('draw') dash, and the legend says so.
+ * - status planned → dashed, in blue; missing (needed but not there) → orange, dotted, with
+ *   「不足」 in the label. The status wins over the strength for the dash.
+ * - direction → arrowheads: forward = end, backward = start, both, none.
+ * - label = the relation type (つなぎ, 連携・協働 …).
+ */
+import { createBindingId, createShapeId, type TLArrowShapeArrowheadStyle, type TLBindingId, type TLDefaultColorStyle, type TLDefaultDashStyle, type TLDefaultSizeStyle, type TLShapeId } from 'tldraw'
+import type { Relation } from '../../shared/model/schema'
+
+export interface RelationArrowStyle {
+  color: TLDefaultColorStyle
+  labelColor: TLDefaultColorStyle
+  dash: TLDefaultDashStyle
+  size: TLDefaultSizeStyle
+  arrowheadStart: TLArrowShapeArrowheadStyle
+  arrowheadEnd: TLArrowShapeArrowheadStyle
+  font: 'sans'
+  label: string
+}
+
+type Styled = Pick<Relation, 'type' | 'direction' | 'strength' | 'status'>
+
+export function relationArrowStyle(r: Styled): RelationArrowStyle {
+  const color: TLDefaultColorStyle =
+    r.strength === 'stressful' ? 'red' : r.status === 'missing' ? 'orange' : r.status === 'planned' ? 'blue' : 'black'
+  const dash: TLDefaultDashStyle =
+    r.status === 'missing'
+      ? 'dotted'
+      : r.status === 'planned'
+        ? 'dashed'
+        : r.strength === 'stressful'
+          ? 'draw'
+          : r.strength === 'weak'
+            ? 'dotted'
+            : 'solid'
+  const size: TLDefaultSizeStyle = r.strength === 'strong' ? 'xl' : r.strength === 'weak' ? 's' : r.strength === 'stressful' ? 'l' : 'm'
+  const heads: Record<Relation['direction'], [TLArrowShapeArrowheadStyle, TLArrowShapeArrowheadStyle]> = {
+    forward: ['none', 'arrow'],
+    backward: ['arrow', 'none'],
+    both: ['arrow', 'arrow'],
+    none: ['none', 'none'],
+  }
+  const [arrowheadStart, arrowheadEnd] = heads[r.direction] ?? heads.forward
+  const suffix = r.status === 'missing' ? '（不足）' : r.status === 'planned' ? '（予定）' : ''
+  return { color, labelColor: color, dash, size, arrowheadStart, arrowheadEnd, font: 'sans', label: `${r.type}${suffix}` }
+}
+
+// ---- Deterministic ids -------------------------------------------------------------------
+// Derived from record ids, so that two clients creating the same card or arrow at the same
+// time write the same key and converge instead of duplicating it.
+
+export type CardKind = 'actor' | 'person'
+
+export const HOUSEHOLD_FRAME_ID = createShapeId('household')
+export const DISTRICT_FRAME_ID = createShapeId('district')
+
+export function cardShapeId(kind: CardKind, recordId: string): TLShapeId {
+  return createShapeId(`${kind}-${recordId}`)
+}
+
+export function relationArrowId(relationId: string): TLShapeId {
+  return createShapeId(`rel-${relationId}`)
+}
+
+export function relationBindingId(relationId: string, terminal: 'start' | 'end'): TLBindingId {
+  return createBindingId(`rel-${relationId}-${terminal}`)
+}

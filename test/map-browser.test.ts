@@ -319,7 +319,7 @@ describe('browser: case map on the board, backed by the model', () => {
     await a.mouse.move(target.x - 20, target.y, { steps: 10 })
     await a.mouse.move(target.x, target.y, { steps: 4 })
     await a.mouse.up()
-    await expect.poll(() => row('見守り').locator('select').nth(1).inputValue(), { message: 're-bound 終点 in the list of B', timeout: 3_000 }).toBe(formalId)
+    await expect.poll(() => row('見守り').getAttribute('data-to'), { message: 're-bound 終点 in the list of B', timeout: 3_000 }).toBe(formalId)
 
     // Unbinding: drag that end into empty space: the tie is gone, the arrow stays a drawing.
     const canvas = (await a.locator('.tl-canvas').boundingBox())!

@@ -23,6 +23,7 @@ import { Palette } from '../model/Palette'
 import { Transfer } from '../model/Transfer'
 import { QuadrantView } from '../quadrant/QuadrantView'
 import { GraphView } from '../graph/GraphView'
+import { selectedRecordOnBoard, selectRecordOnBoard } from '../board/selection'
 import {
   cachedRoomInfo,
   cacheRoomInfo,
@@ -276,6 +277,16 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   const [connection, setConnection] = useState<RoomConnection | null>(null)
   const [view, setView] = useState<RoomView>('board')
   const [boardController, setBoardController] = useState<BoardController | null>(null)
+  // The card selected on the board is the node selected in the graph, and the other way round.
+  const [selectedRecordId, setSelectedRecordId] = useState<string | null>(null)
+  const showView = (next: RoomView) => {
+    if (next === 'graph' && boardController) setSelectedRecordId(selectedRecordOnBoard(boardController.editor))
+    setView(next)
+  }
+  const selectFromGraph = (recordId: string | null) => {
+    setSelectedRecordId(recordId)
+    if (boardController) selectRecordOnBoard(boardController.editor, recordId)
+  }
 
   useEffect(() => {
     const conn = new RoomConnection(info.roomId, token)
@@ -347,7 +358,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
             aria-selected={view === v.id}
             aria-controls={`panel-${v.id}`}
             data-testid={`tab-${v.id}`}
-            onClick={() => setView(v.id)}
+            onClick={() => showView(v.id)}
           >
             {t(v.label)}
           </button>
@@ -388,7 +399,14 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
         )}
         {connection && view === 'graph' && (
           <div className="room-panel room-panel-full" role="tabpanel" id="panel-graph" aria-labelledby="tab-graph">
-            <GraphView doc={connection.doc} roomId={info.roomId} roomKind={info.kind} roomTitle={info.title} />
+            <GraphView
+              doc={connection.doc}
+              roomId={info.roomId}
+              roomKind={info.kind}
+              roomTitle={info.title}
+              selectedRecordId={selectedRecordId}
+              onSelect={selectFromGraph}
+            />
           </div>
         )}
         <aside className="room-side">

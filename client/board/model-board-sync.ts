@@ -234,6 +234,15 @@ export function startModelBoardSync(options: ModelBoardSyncOptions): ModelBoardS
     binding.withOrigin(origin, () => editor.run(fn, { history: 'ignore', ignoreShapeLock: true }))
   }
 
+  /** Never lets a reconciliation error escape into tldraw or Yjs (or the page): it is logged. */
+  const guarded = (what: string, fn: () => void) => {
+    try {
+      fn()
+    } catch (error) {
+      console.error(`${what} reconciliation failed`, error)
+    }
+  }
+
   const modelOp = (fn: () => void) => {
     try {
       fn()
@@ -530,13 +539,17 @@ export function startModelBoardSync(options: ModelBoardSyncOptions): ModelBoardS
         }
         unplanned.forEach((id, i) => job.planned.set(id, boxes[i]))
       }
+      // A card that lands wholly inside the district frame belongs to it (moves with it).
+      const district = editor.getShape(DISTRICT_FRAME_ID)?.type === 'frame' ? pageBounds(DISTRICT_FRAME_ID) : undefined
       const cards: TLShapePartial<ActorCardShape>[] = []
       for (const id of newActors) {
         if (cards.length >= CARDS_PER_PASS || overBudget()) break
         const box = job.planned.get(id)!
-        cards.push(
-          cardPartial('actor', id, { id: cardShapeId('actor', id), parentId: editor.getCurrentPageId(), x: Math.round(box.x), y: Math.round(box.y) }, ACTOR_CARD_SIZE) as TLShapePartial<ActorCardShape>,
-        )
+        const inDistrict = !!district && box.minX >= district.minX && box.minY >= district.minY && box.maxX <= district.maxX && box.maxY <= district.maxY
+        const at = inDistrict
+          ? { parentId: DISTRICT_FRAME_ID, x: Math.round(box.x - district.x), y: Math.round(box.y - district.y) }
+          : { parentId: editor.getCurrentPageId(), x: Math.round(box.x), y: Math.round(box.y) }
+        cards.push(cardPartial('actor', id, { id: cardShapeId('actor', id), ...at }, ACTOR_CARD_SIZE) as TLShapePartial<ActorCardShape>)
         work++
       }
       editor.createShapes(cards)
@@ -808,6 +821,10 @@ export function startModelBoardSync(options: ModelBoardSyncOptions): ModelBoardS
   }
 
   function processPending() {
+    guarded('board → model', processPendingNow)
+  }
+
+  function processPendingNow() {
     pendingTimer = null
     if (disposed || pending.size === 0) return
     if (!isIdle()) {
@@ -938,7 +955,7 @@ export function startModelBoardSync(options: ModelBoardSyncOptions): ModelBoardS
   const unsubscribe = binding.onLocalChanges(({ changes, derived }) => {
     if (derived || disposed) return
     // Outside tldraw's flush: model ops re-enter the binding.
-    queueMicrotask(() => onUserChanges(changes))
+    queueMicrotask(() => guarded('board → model', () => onUserChanges(changes)))
   })
 
   // ---- Start ---------------------------------------------------------------------------------

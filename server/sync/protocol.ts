@@ -13,30 +13,18 @@ export const syncStep1 = syncProtocol.messageYjsSyncStep1
 export const syncStep2 = syncProtocol.messageYjsSyncStep2
 export const syncUpdate = syncProtocol.messageYjsUpdate
 
+function encodeSyncMessage(subType: number, payload: Uint8Array): Uint8Array {
+  const enc = encoding.createEncoder()
+  encoding.writeVarUint(enc, messageSync)
+  encoding.writeVarUint(enc, subType)
+  encoding.writeVarUint8Array(enc, payload)
+  return encoding.toUint8Array(enc)
+}
+
 /** A document update framed for the wire; built once and sent as the same buffer to everyone. */
-export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, messageSync)
-  encoding.writeVarUint(enc, syncUpdate)
-  encoding.writeVarUint8Array(enc, update)
-  return encoding.toUint8Array(enc)
-}
-
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, messageSync)
-  encoding.writeVarUint(enc, syncStep1)
-  encoding.writeVarUint8Array(enc, stateVector)
-  return encoding.toUint8Array(enc)
-}
-
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, messageSync)
-  encoding.writeVarUint(enc, syncStep2)
-  encoding.writeVarUint8Array(enc, update)
-  return encoding.toUint8Array(enc)
-}
+export const encodeUpdateMessage = (update: Uint8Array) => encodeSyncMessage(syncUpdate, update)
+export const encodeSyncStep1 = (stateVector: Uint8Array) => encodeSyncMessage(syncStep1, stateVector)
+export const encodeSyncStep2 = (update: Uint8Array) => encodeSyncMessage(syncStep2, update)
 
 export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
   const enc = encoding.createEncoder()

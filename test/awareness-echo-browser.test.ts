@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
-import { launchChromium, startServer, type RunningServer } from './browser-helpers'
+import { launchChromium, startServer, submitProfile, type RunningServer } from './browser-helpers'
 
 describe('browser: awareness traffic of an idle participant', () => {
   let server: RunningServer
@@ -24,11 +24,7 @@ describe('browser: awareness traffic of an idle participant', () => {
   async function enter(link: string, name: string, org: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } })
     const page = await context.newPage()
-    await page.goto(link)
-    const form = page.getByTestId('profile-form')
-    await form.locator('input[name=name]').fill(name)
-    await form.locator('input[name=org]').fill(org)
-    await form.locator('button[type=submit]').click()
+    await submitProfile(page, link, { name, org })
     await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
     await page.locator('[data-testid=connection-status][data-synced=true]').waitFor({ timeout: 10_000 })
     return page

@@ -148,3 +148,13 @@ export function recordSentFrames(page: Page): number[] {
   page.on('websocket', (ws) => ws.on('framesent', () => sent.push(Date.now())))
   return sent
 }
+
+/** Opens a room link and answers the first-visit profile form (表示名・所属) as a participant would. */
+export async function submitProfile(page: Page, link: string, who: { name: string; org: string }): Promise<void> {
+  await page.goto(link)
+  const form = page.getByTestId('profile-form')
+  await form.waitFor()
+  await form.locator('input[name=name]').fill(who.name)
+  await form.locator('input[name=org]').fill(who.org)
+  await form.locator('button[type=submit]').click()
+}

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { closeCodeMessages, type CreateRoomResponse } from '../shared/rooms'
-import { collectErrors, launchChromium, recordSentFrames, RequestLog, startServer, type RunningServer } from './browser-helpers'
+import { collectErrors, launchChromium, recordSentFrames, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
 
 const VIEWPORT = { width: 1280, height: 800 }
 /** Shapes drawn by participants: a case room also starts with its household frame (世帯). */
@@ -59,12 +59,7 @@ describe('browser: a room shared by two participants', () => {
   }
 
   async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
-    await page.goto(link)
-    const form = page.getByTestId('profile-form')
-    await form.waitFor()
-    await form.locator('input[name=name]').fill(who.name)
-    await form.locator('input[name=org]').fill(who.org)
-    await form.locator('button[type=submit]').click()
+    await submitProfile(page, link, who)
     await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
     await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 10_000 })
   }

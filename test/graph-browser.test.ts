@@ -21,7 +21,7 @@ import { computeMetrics } from '../shared/graph/metrics'
 import { loadSample } from '../shared/graph/fixtures'
 import { defaultFilters, egoGraph, filterGraph, nodeSizes, toElements } from '../client/graph/elements'
 import { fieldGroupPositions, householdRings, levelRings, ringPositions, type Point } from '../client/graph/rings'
-import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer } from './browser-helpers'
+import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
 
 const VIEWPORT = { width: 1500, height: 900 }
 const ALICE = { name: '山田', org: '福祉総務課' }
@@ -137,12 +137,7 @@ describe('browser: 関係図 (relationship graph) tab', () => {
   }
 
   async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
-    await page.goto(link)
-    const form = page.getByTestId('profile-form')
-    await form.waitFor()
-    await form.locator('input[name=name]').fill(who.name)
-    await form.locator('input[name=org]').fill(who.org)
-    await form.locator('button[type=submit]').click()
+    await submitProfile(page, link, who)
     await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 20_000 })
     // Let the board finish loading its fonts before switching tabs (see quadrant-browser.test.ts).
     await page.waitForLoadState('networkidle')

@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
-import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer } from './browser-helpers'
+import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
 
 const VIEWPORT = { width: 1400, height: 860 }
 const ALICE = { name: '山田', org: '福祉総務課' }
@@ -91,12 +91,7 @@ describe('browser: case map on the board, backed by the model', () => {
   }
 
   async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
-    await page.goto(link)
-    const form = page.getByTestId('profile-form')
-    await form.waitFor()
-    await form.locator('input[name=name]').fill(who.name)
-    await form.locator('input[name=org]').fill(who.org)
-    await form.locator('button[type=submit]').click()
+    await submitProfile(page, link, who)
     await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
     await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 10_000 })
     // Let tldraw finish loading its fonts before switching tabs (see quadrant-browser.test.ts).

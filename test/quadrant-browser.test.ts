@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
 import { axisLabels } from '../shared/quadrant/vocabulary'
-import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer } from './browser-helpers'
+import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
 
 const VIEWPORT = { width: 1440, height: 900 }
 const ALICE = { name: '山田', org: '福祉総務課' }
@@ -43,12 +43,7 @@ describe('browser: the four-quadrant diagram shared by two participants', () => 
   }
 
   async function enterQuadrant(page: Page, link: string, who: { name: string; org: string }) {
-    await page.goto(link)
-    const form = page.getByTestId('profile-form')
-    await form.waitFor()
-    await form.locator('input[name=name]').fill(who.name)
-    await form.locator('input[name=org]').fill(who.org)
-    await form.locator('button[type=submit]').click()
+    await submitProfile(page, link, who)
     await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 20_000 })
     // If the board tab opens first, let tldraw finish loading its fonts: unmounting it mid-load
     // makes tldraw throw "AtomMap: key … not found" (its font manager outlives the editor).

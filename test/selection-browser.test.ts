@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
-import { launchChromium, startServer, type RunningServer } from './browser-helpers'
+import { launchChromium, startServer, submitProfile, type RunningServer } from './browser-helpers'
 
 describe('browser: selection shared by the board and the graph', () => {
   let server: RunningServer
@@ -24,11 +24,7 @@ describe('browser: selection shared by the board and the graph', () => {
     const room = (await res.json()) as CreateRoomResponse
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
     page = await context.newPage()
-    await page.goto(room.links.edit)
-    const form = page.getByTestId('profile-form')
-    await form.locator('input[name=name]').fill('山田')
-    await form.locator('input[name=org]').fill('福祉総務課')
-    await form.locator('button[type=submit]').click()
+    await submitProfile(page, room.links.edit, { name: '山田', org: '福祉総務課' })
     await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
     await page.getByTestId('tab-lists').click()
     await page.getByTestId('load-sample').selectOption('case')

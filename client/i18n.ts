@@ -80,6 +80,9 @@ const ja = {
   participantsHeading: '参加者',
   you: 'あなた',
   noOtherParticipants: 'ほかの参加者はまだいません。',
+  participantsGroupedHint: '参加者が多いので所属ごとにまとめています。所属を押すと名前が開きます。ボード上のカーソルは最近動いた30人分だけ表示します。',
+  participantsNoOrg: '所属の入力なし',
+  peopleSuffix: '人',
 
   boardLoading: 'ボードを準備しています…',
   defaultPageName: 'ページ1',
@@ -169,6 +172,9 @@ const en: Messages = {
   participantsHeading: 'Participants',
   you: 'you',
   noOtherParticipants: 'No one else is here yet.',
+  participantsGroupedHint: 'Many people are here, so they are grouped by organisation; open a group to see names. The board shows the cursors of the 30 most recently active people.',
+  participantsNoOrg: 'No organisation given',
+  peopleSuffix: ' people',
 
   boardLoading: 'Preparing the board…',
   defaultPageName: 'Page 1',

@@ -1,36 +1,24 @@
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
-import type { AwarenessState } from '../board/presence'
 import { useI18n } from '../i18n'
+import { groupByOrg, rosterFrom, sameRoster, type Participant } from './roster'
 
-export interface Participant {
-  clientId: number
-  name: string
-  org: string
-  color: string
-  isSelf: boolean
-}
+export type { Participant } from './roster'
 
-export function participantsFrom(awareness: Awareness): Participant[] {
-  const list: Participant[] = []
-  for (const [clientId, state] of awareness.getStates() as Map<number, AwarenessState>) {
-    const user = state?.user
-    if (!user || typeof user.name !== 'string' || !user.name) continue
-    list.push({
-      clientId,
-      name: user.name,
-      org: typeof user.org === 'string' ? user.org : '',
-      color: typeof user.color === 'string' ? user.color : '#888',
-      isSelf: clientId === awareness.clientID,
-    })
-  }
-  return list.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name, 'ja'))
-}
+/** Above this many people the list is grouped by 所属, with a count per group. */
+export const FLAT_LIST_MAX = 30
 
+/**
+ * The room's roster. Re-renders only when someone joins, leaves or changes their profile,
+ * not on every cursor tick (20 per second per participant in a plenary).
+ */
 export function useParticipants(awareness: Awareness): Participant[] {
-  const [participants, setParticipants] = useState(() => participantsFrom(awareness))
+  const [participants, setParticipants] = useState(() => rosterFrom(awareness.getStates(), awareness.clientID))
   useEffect(() => {
-    const update = () => setParticipants(participantsFrom(awareness))
+    const update = () => {
+      const next = rosterFrom(awareness.getStates(), awareness.clientID)
+      setParticipants((prev) => (sameRoster(prev, next) ? prev : next))
+    }
     update()
     awareness.on('change', update)
     return () => awareness.off('change', update)
@@ -38,25 +26,59 @@ export function useParticipants(awareness: Awareness): Participant[] {
   return participants
 }
 
+function ParticipantItem({ p, showOrg = true }: { p: Participant; showOrg?: boolean }) {
+  const { t } = useI18n()
+  return (
+    <li data-testid="participant">
+      <span className="dot" style={{ background: p.color }} aria-hidden="true" />
+      <span className="name">{p.name}</span>
+      {showOrg && p.org && <span className="org">（{p.org}）</span>}
+      {p.isSelf && <span className="self">・{t('you')}</span>}
+    </li>
+  )
+}
+
 export function ParticipantList({ awareness }: { awareness: Awareness }) {
   const { t } = useI18n()
   const participants = useParticipants(awareness)
   const others = participants.filter((p) => !p.isSelf).length
+  const grouped = participants.length > FLAT_LIST_MAX
   return (
     <section className="participants" aria-label={t('participantsHeading')} data-testid="participants">
       <h2>
-        {t('participantsHeading')} <span className="count">{participants.length}</span>
+        {t('participantsHeading')} <span className="count" data-testid="participant-count">{participants.length}</span>
       </h2>
-      <ul>
-        {participants.map((p) => (
-          <li key={p.clientId} data-testid="participant">
-            <span className="dot" style={{ background: p.color }} aria-hidden="true" />
-            <span className="name">{p.name}</span>
-            {p.org && <span className="org">（{p.org}）</span>}
-            {p.isSelf && <span className="self">・{t('you')}</span>}
-          </li>
-        ))}
-      </ul>
+      {grouped ? (
+        <>
+          <p className="hint">{t('participantsGroupedHint')}</p>
+          <ul className="org-groups">
+            {groupByOrg(participants).map((g) => (
+              <li key={g.org} data-testid="participant-group">
+                <details>
+                  <summary>
+                    <span className="org-name">{g.org || t('participantsNoOrg')}</span>{' '}
+                    <span className="count">
+                      {g.members.length}
+                      {t('peopleSuffix')}
+                    </span>
+                  </summary>
+                  <ul>
+                    {g.members.map((p) => (
+                      <ParticipantItem key={p.clientId} p={p} showOrg={false} />
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <ul>
+          {participants.map((p) => (
+            <ParticipantItem key={p.clientId} p={p} />
+          ))}
+        </ul>
+      )}
       {others === 0 && <p className="hint">{t('noOtherParticipants')}</p>}
     </section>
   )

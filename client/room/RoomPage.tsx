@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type FormEvent } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { getUserPreferences, setUserPreferences } from 'tldraw'
 import {
   closeCodeMessages,
@@ -18,6 +18,7 @@ import { pick, useI18n, type MessageKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
 import { connectionLabel, RoomConnection, type ConnectionLabel } from './connection'
 import { ParticipantList, useParticipants } from './Participants'
+import { orgsPresent } from './roster'
 import { ModelLists } from '../model/ModelLists'
 import { Palette } from '../model/Palette'
 import { Transfer } from '../model/Transfer'
@@ -421,7 +422,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
 function QuadrantTab({ connection, info, profile }: { connection: RoomConnection; info: RoomInfoResponse; profile: Profile }) {
   const participants = useParticipants(connection.awareness)
   // Departments present in the room: the summary lists those that have placed nothing yet.
-  const expectedOrgs = [...new Set(participants.map((p) => p.org).filter(Boolean))]
+  const expectedOrgs = useMemo(() => orgsPresent(participants), [participants])
   return (
     <QuadrantView
       doc={connection.doc}

@@ -165,7 +165,7 @@ export function bindPresence({ store, awareness, intervalMs = PRESENCE_INTERVAL_
     }
     for (const clientId of removed) lastActivity.delete(clientId)
 
-    const visible = visibleCursorIds(lastActivity)
+    const visible = visibleCursorIds(lastActivity, shown, now)
     const toPut: TLInstancePresence[] = []
     const toRemove: TLInstancePresence['id'][] = []
     for (const clientId of visible) {

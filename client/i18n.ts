@@ -85,6 +85,8 @@ const ja = {
   peopleSuffix: '人',
 
   boardLoading: 'ボードを準備しています…',
+  boardNewerVersion:
+    'このボードは、より新しい版のアプリで保存されています。ページを再読み込みしてください（Ctrl+R）。再読み込みしても変わらない場合は、システム管理者にサーバーの更新状況を確認してください。一覧（表）・四象限・関係図のタブはこのまま使えます。',
   defaultPageName: 'ページ1',
   readOnlyNotice: '閲覧用リンクで参加しています。ボードは見るだけで、変更できません。',
   licenseMissingHeading: 'ボードを表示できません',
@@ -177,6 +179,8 @@ const en: Messages = {
   peopleSuffix: ' people',
 
   boardLoading: 'Preparing the board…',
+  boardNewerVersion:
+    'This board was saved by a newer version of the app. Reload the page (Ctrl+R). If that does not help, ask your administrator whether the server was updated. The Lists, Quadrants and Relationship graph tabs still work.',
   defaultPageName: 'Page 1',
   readOnlyNotice: 'You joined with a view-only link. You can see the board but not change it.',
   licenseMissingHeading: 'The board cannot be shown',

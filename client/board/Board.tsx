@@ -27,6 +27,7 @@ import { bindPresence } from './presence'
 import { RelationArrowShapeUtil } from './relation-arrow'
 import { BoardUndo } from './undo'
 import { bindStoreToYjs, getTldrawMap, type YjsStoreBinding } from './yjs-store-binding'
+import { getSchemaMap, schemaStatus, storedSchema } from './board-schema'
 import './board.css'
 
 // Closed networks: no embed definitions, so a pasted YouTube/Figma/... link becomes a plain
@@ -135,10 +136,20 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
   const hasLocalContent = state.localLoaded && getTldrawMap(connection.doc).size > 0
   const ready = state.synced || hasLocalContent || (state.localLoaded && (label === 'offline' || label === 'closed'))
   const [bound, setBound] = useState<{ binding: YjsStoreBinding; undo: BoardUndo | null } | null>(null)
+  // A board stored by a newer version of the app (another participant already reloaded after
+  // an upgrade): this tab must neither show a half-readable board nor write old records into it.
+  const [newerSchema, setNewerSchema] = useState(false)
+  useEffect(() => {
+    const map = getSchemaMap(connection.doc)
+    const check = () => setNewerSchema(schemaStatus(store, storedSchema(connection.doc)).kind === 'newer')
+    check()
+    map.observe(check)
+    return () => map.unobserve(check)
+  }, [connection, store])
   // Whether this client found the room's board empty: it then lays out the room's template.
   const freshRoom = useRef<boolean | null>(null)
   useEffect(() => {
-    if (!ready) return
+    if (!ready || newerSchema) return
     freshRoom.current ??= getTldrawMap(connection.doc).size === 0
     const binding = bindStoreToYjs({
       store,
@@ -158,7 +169,7 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
     }
     // `t` only names the first page of a fresh room; a language switch must not rebind.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, store, connection, readOnly])
+  }, [ready, newerSchema, store, connection, readOnly])
 
   // The editor, once tldraw has mounted it.
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -203,6 +214,14 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
     }),
     [],
   )
+
+  if (newerSchema) {
+    return (
+      <div className="board-placeholder" role="alert" data-testid="board-newer-version">
+        {t('boardNewerVersion')}
+      </div>
+    )
+  }
 
   if (!bound) {
     return (

@@ -29,6 +29,10 @@
  *   two pages). Otherwise the store is replaced by the map's contents.
  * - Records from peers are untrusted input: a record that does not pass tldraw's validation
  *   (e.g. from a newer app version) is skipped and reported, instead of breaking the board.
+ * - Upgrades: the room stores tldraw's schema version beside the records (board-schema.ts).
+ *   Records stored by an older version are migrated on load, and an editor writes them back
+ *   in the current format. A board stored by a *newer* version is not bound at all (Board.tsx
+ *   asks to reload), so this tab can never write old-format records into it.
  * - Order of local and remote writes. tldraw delivers local changes one animation frame late
  *   (its history is flushed per frame). If a remote change to the same record were applied in
  *   between, the late local write would reach the Y.Doc *after* it while the store shows the
@@ -53,6 +57,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import * as Y from 'yjs'
+import { migrateRecords, schemaStatus, storedSchema, writeCurrentSchema } from './board-schema'
 
 /** Name of the top-level Y.Map that holds the tldraw records (contract with server/). */
 export const TLDRAW_MAP_NAME = 'tldraw'
@@ -160,6 +165,7 @@ export function bindStoreToYjs(options: YjsStoreBindingOptions): YjsStoreBinding
         for (const record of store.allRecords()) {
           if (isDocumentRecord(store, record)) yRecords.set(record.id, record)
         }
+        writeCurrentSchema(doc, store)
       }, BINDING_ORIGIN)
     }
   } else {
@@ -169,8 +175,22 @@ export function bindStoreToYjs(options: YjsStoreBindingOptions): YjsStoreBinding
       .allRecords()
       .filter((r) => isDocumentRecord(store, r) && !inMap.has(r.id))
       .map((r) => r.id)
-    const toPut = [...yRecords.values()].filter((r) => r && typeof r === 'object' && isDocumentRecord(store, r))
+    const stored = [...yRecords.values()].filter((r) => r && typeof r === 'object')
+    const status = schemaStatus(store, storedSchema(doc))
+    let migrated: TLRecord[] | null = null
+    if (status.kind === 'older') {
+      migrated = migrateRecords(store, status.stored, stored)
+      if (!migrated) onInvalidRecords?.(stored.map((r) => r.id), new Error('tldraw migration failed'))
+    }
+    const toPut = (migrated ?? stored).filter((r) => isDocumentRecord(store, r))
     applyRemote(store, toPut, toRemove, onInvalidRecords)
+    if (!readOnly && status.kind !== 'newer') {
+      doc.transact(() => {
+        // Migrated records go back in the current format, so the next load needs no migration.
+        if (migrated) for (const record of toPut) yRecords.set(record.id, record)
+        if (migrated || status.kind === 'current') writeCurrentSchema(doc, store)
+      }, BINDING_ORIGIN)
+    }
   }
 
   // ---- Local → Y ----------------------------------------------------------------------

@@ -13,6 +13,11 @@ export interface ServerConfig {
   tldrawLicenseKey: string | null
   /** Largest WebSocket message accepted; bigger ones close the connection with 1009. */
   maxMessageBytes: number
+  /**
+   * Largest sync step 2 accepted: the backlog a participant sends when reconnecting after
+   * working offline (every edit made meanwhile, in one message). At least maxMessageBytes.
+   */
+  maxSyncMessageBytes: number
   maxConnectionsPerRoom: number
   /** How long an empty room stays in memory before it is unloaded. */
   roomUnloadGraceMs: number
@@ -44,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (sync !== 'FULL' && sync !== 'NORMAL') {
     throw new Error(`設定 SQLITE_SYNCHRONOUS は FULL か NORMAL で指定してください（現在: "${sync}"）`)
   }
+  const maxMessageBytes = int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024)
   return {
     host: env.HOST || '0.0.0.0',
     port: int(env, 'PORT', 8787),
@@ -51,7 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientDir: path.resolve(env.CLIENT_DIR || './dist'),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
-    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
+    maxMessageBytes,
+    maxSyncMessageBytes: Math.max(maxMessageBytes, int(env, 'MAX_SYNC_MESSAGE_BYTES', 32 * 1024 * 1024, 1024)),
     maxConnectionsPerRoom: int(env, 'MAX_CONNECTIONS_PER_ROOM', 500, 1),
     roomUnloadGraceMs: int(env, 'ROOM_UNLOAD_GRACE_MS', 30_000),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),

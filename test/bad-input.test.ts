@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeCodes } from '../shared/rooms.ts'
 import { connectClient, destroyAll, waitForSync, waitUntil, type Client } from './support/clients.ts'
@@ -21,9 +22,12 @@ describe('bad input', () => {
   let other: CreatedRoom
   const clients: Client[] = []
   const LIMIT = 64 * 1024
+  const SYNC_LIMIT = 512 * 1024
 
   beforeAll(async () => {
-    server = await startServerProcess({ env: { MAX_MESSAGE_BYTES: String(LIMIT) } })
+    server = await startServerProcess({
+      env: { MAX_MESSAGE_BYTES: String(LIMIT), MAX_SYNC_MESSAGE_BYTES: String(SYNC_LIMIT) },
+    })
     room = await createRoom(server.url)
     other = await createRoom(server.url)
     const seed = connectClient(server.wsUrl, room.roomId, room.tokens.edit)
@@ -75,6 +79,31 @@ describe('bad input', () => {
   it('closes a message over the size limit with 1009', async () => {
     const big = frame(uint(0), uint(2), bytes(new Uint8Array(LIMIT + 10)))
     expect((await send(big)).code).toBe(closeCodes.messageTooBig)
+  })
+
+  it('closes a reconnect sync (sync step 2) over its own, larger limit with 1009', async () => {
+    const big = frame(uint(0), uint(1), bytes(new Uint8Array(SYNC_LIMIT + 10)))
+    expect((await send(big)).code).toBe(closeCodes.messageTooBig)
+  })
+
+  it('accepts an offline backlog bigger than the update limit when the participant reconnects', async () => {
+    // A laptop in a meeting room without network: its edits pile up, then arrive in one
+    // sync step 2. Refusing it would refuse the same backlog on every reconnect.
+    const offline = connectClient(server.wsUrl, room.roomId, room.tokens.edit)
+    clients.push(offline)
+    await waitForSync(offline.provider)
+    offline.provider.disconnect()
+    const notes = offline.doc.getMap<string>('offline')
+    for (let i = 0; i < 6; i++) notes.set(`note-${i}`, `オフラインで書いたメモ${i}：` + 'あ'.repeat(10_000))
+    expect(Y.encodeStateAsUpdate(offline.doc).byteLength).toBeGreaterThan(2 * LIMIT)
+    offline.provider.connect()
+    await waitForSync(offline.provider)
+
+    const later = connectClient(server.wsUrl, room.roomId, room.tokens.edit)
+    clients.push(later)
+    await waitForSync(later.provider)
+    await waitUntil(() => later.doc.getMap('offline').size === 6, 'the offline backlog reached the room')
+    expect(offline.provider.wsconnected).toBe(true)
   })
 
   it('rejects bad room creation requests with a Japanese JSON error', async () => {

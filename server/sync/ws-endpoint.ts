@@ -12,12 +12,21 @@ import type { Room } from './room.ts'
 
 export interface SyncEndpointOptions {
   maxMessageBytes: number
+  /** Limit for sync step 2 (a reconnecting participant's offline backlog); ≥ maxMessageBytes. */
+  maxSyncMessageBytes: number
   maxConnectionsPerRoom: number
   /** Interval of WebSocket pings; a connection that misses one is dropped. */
   pingIntervalMs?: number
 }
 
 let nextConnectionId = 1
+
+/**
+ * y-websocket sync step 2 starts with the bytes 0 (messageSync), 1 (syncStep2). Only this
+ * message may exceed maxMessageBytes: after an offline session it carries all the edits made
+ * meanwhile, and refusing it would refuse them on every reconnect.
+ */
+const isSyncStep2 = (buf: Uint8Array): boolean => buf[0] === 0 && buf[1] === 1
 
 class WsConnection implements RoomConnection {
   readonly id = nextConnectionId++
@@ -70,7 +79,11 @@ export function attachSyncEndpoint(
   options: SyncEndpointOptions,
   log: Logger,
 ): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+  // ws enforces the larger limit while reading; the smaller one is checked per message type.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: Math.max(options.maxMessageBytes, options.maxSyncMessageBytes),
+  })
   const prefix = `${WS_PATH}/`
   const live = new Map<WebSocket, WsConnection>()
 
@@ -142,6 +155,10 @@ export function attachSyncEndpoint(
     try {
       if (!isBinary) throw new ProtocolError('text frames are not part of the protocol')
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)
+      if (buf.byteLength > options.maxMessageBytes && !isSyncStep2(buf)) {
+        conn.close(closeCodes.messageTooBig, 'message too large')
+        return
+      }
       handleMessage(room, conn, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength))
     } catch (err) {
       if (err instanceof InvalidUpdateError) {

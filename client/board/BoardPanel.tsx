@@ -31,6 +31,7 @@ import {
 import { pick, useI18n } from '../i18n'
 import { splitTags } from '../model/cells'
 import { labels } from '../model/labels'
+import { NewActorForm } from '../model/NewActorForm'
 import { Palette } from '../model/Palette'
 import { boardLabels } from './board-labels'
 import { cardRecordRef, isCardShape } from './card-shapes'
@@ -454,10 +455,6 @@ function AddSection({ controller }: { controller: BoardController }) {
   const L = labels(lang)
   const { doc, editor } = controller
   const [error, setError] = useState<string | null>(null)
-  const [name, setName] = useState('')
-  const [level, setLevel] = useState<Actor['level']>('市区町村（庁内）')
-  const [field, setField] = useState<Field>('行政（総合）')
-  const [formal, setFormal] = useState(true)
   const allowPersons = controller.roomKind !== 'community'
 
   const select = (kind: CardKind, id: string) => {
@@ -466,14 +463,19 @@ function AddSection({ controller }: { controller: BoardController }) {
     editor.setCurrentTool('select')
     editor.select(shapeId)
   }
-  const attempt = (fn: () => void) => {
+  /** Runs a change as its own undo step; a validation error is shown instead of thrown. */
+  const attempt = (fn: () => void): boolean => {
     try {
       controller.undo?.stopCapturing()
       fn()
       setError(null)
+      return true
     } catch (err) {
-      if (err instanceof ModelValidationError) setError(err.message)
-      else throw err
+      if (err instanceof ModelValidationError) {
+        setError(err.message)
+        return false
+      }
+      throw err
     }
   }
 
@@ -484,36 +486,19 @@ function AddSection({ controller }: { controller: BoardController }) {
       <div onClickCapture={() => controller.undo?.stopCapturing()}>
         <Palette doc={doc} canEdit={controller.canEdit} origin={MODEL_ORIGIN} onAdded={(id) => select('actor', id)} />
       </div>
-      <form
+      <NewActorForm
         className="board-new-actor"
-        aria-label={B.newActorHeading}
-        onSubmit={(e) => {
-          e.preventDefault()
+        formLabel={B.newActorHeading}
+        heading={<h3>{B.newActorHeading}</h3>}
+        nameLabel={B.newActorName}
+        submitLabel={B.newActorAdd}
+        onAdd={(actor) =>
           attempt(() => {
-            const actor = addRecord(doc, 'actor', { name: name.trim(), level, fields: [field], formal }, MODEL_ORIGIN)
-            setName('')
-            select('actor', actor.id)
+            const added = addRecord(doc, 'actor', actor, MODEL_ORIGIN)
+            select('actor', added.id)
           })
-        }}
-      >
-        <h3>{B.newActorHeading}</h3>
-        <input aria-label={B.newActorName} placeholder={B.newActorName} value={name} onChange={(e) => setName(e.target.value)} />
-        <select aria-label={L.level} value={level} onChange={(e) => setLevel(e.target.value as Actor['level'])}>
-          {levels.map((l) => (
-            <option key={l}>{l}</option>
-          ))}
-        </select>
-        <select aria-label={L.fields} value={field} onChange={(e) => setField(e.target.value as Field)}>
-          {fields.map((f) => (
-            <option key={f}>{f}</option>
-          ))}
-        </select>
-        <select aria-label={L.formality} value={formal ? 'f' : 'i'} onChange={(e) => setFormal(e.target.value === 'f')}>
-          <option value="f">{L.formal}</option>
-          <option value="i">{L.informal}</option>
-        </select>
-        <button type="submit">{B.newActorAdd}</button>
-      </form>
+        }
+      />
       {allowPersons && (
         <div className="board-add-person">
           <button

@@ -20,6 +20,8 @@ import { pick, useI18n } from '../i18n'
 import { labels } from './labels'
 import { MultiSelectCell, SelectCell, splitTags, TagsCell, TextCell } from './cells'
 import { useModel } from './useModel'
+import { NewActorForm } from './NewActorForm'
+import { RecordTable } from './RecordTable'
 import './model.css'
 
 export interface ModelViewProps {
@@ -42,13 +44,18 @@ export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
   const showPersons = roomKind !== 'community'
 
   /** Runs a model change and shows a validation failure instead of throwing. */
-  const attempt = (change: () => void) => {
+  /** Runs a change; a validation error is shown instead of thrown. True when it succeeded. */
+  const attempt = (change: () => void): boolean => {
     try {
       change()
       setError(null)
+      return true
     } catch (err) {
-      if (err instanceof ModelValidationError) setError(err.message)
-      else throw err
+      if (err instanceof ModelValidationError) {
+        setError(err.message)
+        return false
+      }
+      throw err
     }
   }
 
@@ -93,82 +100,57 @@ export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
         </label>
       </div>
 
-      <h3 id="actors-heading">
-        {L.actors} <span className="count">{model.actors.length}</span>
-      </h3>
-      <table className="model-table" aria-labelledby="actors-heading" data-testid="actors-table">
-        <thead>
-          <tr>
-            <th scope="col">{L.name}</th>
-            <th scope="col">{L.level}</th>
-            <th scope="col">{L.fields}</th>
-            <th scope="col">{L.formality}</th>
-            <th scope="col">{L.contact}</th>
-            <th scope="col">{L.note}</th>
-            <th scope="col">{L.ties}</th>
-            <th scope="col">{L.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.actors.map((a) => (
-            <ActorRow
-              key={a.id}
-              actor={a}
-              ties={tieCount.get(a.id) ?? 0}
-              canEdit={canEdit}
-              onChange={(patch) => attempt(() => updateRecord(doc, 'actor', a.id, patch, origin))}
-              onRemove={() => confirmRemove('actor', a.id, a.name)}
-            />
-          ))}
-          {model.actors.length === 0 && (
-            <tr>
-              <td colSpan={8} className="empty">
-                {L.none}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-      {canEdit && <NewActorForm onAdd={(actor) => attempt(() => addRecord(doc, 'actor', actor, origin))} />}
+      <RecordTable
+        headingId="actors-heading"
+        title={L.actors}
+        count={model.actors.length}
+        columns={[L.name, L.level, L.fields, L.formality, L.contact, L.note, L.ties, L.actions]}
+        testId="actors-table"
+        emptyText={L.none}
+      >
+        {model.actors.map((a) => (
+          <ActorRow
+            key={a.id}
+            actor={a}
+            ties={tieCount.get(a.id) ?? 0}
+            canEdit={canEdit}
+            onChange={(patch) => attempt(() => updateRecord(doc, 'actor', a.id, patch, origin))}
+            onRemove={() => confirmRemove('actor', a.id, a.name)}
+          />
+        ))}
+      </RecordTable>
+      {canEdit && (
+        <NewActorForm
+          className="add-form"
+          formLabel={L.addActor}
+          nameLabel={L.name}
+          submitLabel={L.addActor}
+          onAdd={(actor) => attempt(() => addRecord(doc, 'actor', actor, origin))}
+        />
+      )}
 
       {showPersons && (
         <>
-          <h3 id="persons-heading">
-            {L.persons} <span className="count">{model.persons.length}</span>
-          </h3>
-          <p className="hint">{L.personsPrivacy}</p>
-          <table className="model-table" aria-labelledby="persons-heading" data-testid="persons-table">
-            <thead>
-              <tr>
-                <th scope="col">{L.label}</th>
-                <th scope="col">{L.ageBand}</th>
-                <th scope="col">{L.household}</th>
-                <th scope="col">{L.issues}</th>
-                <th scope="col">{L.note}</th>
-                <th scope="col">{L.ties}</th>
-                <th scope="col">{L.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.persons.map((p) => (
-                <PersonRow
-                  key={p.id}
-                  person={p}
-                  ties={tieCount.get(p.id) ?? 0}
-                  canEdit={canEdit}
-                  onChange={(patch) => attempt(() => updateRecord(doc, 'person', p.id, patch, origin))}
-                  onRemove={() => confirmRemove('person', p.id, p.label)}
-                />
-              ))}
-              {model.persons.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="empty">
-                    {L.none}
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
+          <RecordTable
+            headingId="persons-heading"
+            title={L.persons}
+            count={model.persons.length}
+            columns={[L.label, L.ageBand, L.household, L.issues, L.note, L.ties, L.actions]}
+            testId="persons-table"
+            emptyText={L.none}
+            hint={<p className="hint">{L.personsPrivacy}</p>}
+          >
+            {model.persons.map((p) => (
+              <PersonRow
+                key={p.id}
+                person={p}
+                ties={tieCount.get(p.id) ?? 0}
+                canEdit={canEdit}
+                onChange={(patch) => attempt(() => updateRecord(doc, 'person', p.id, patch, origin))}
+                onRemove={() => confirmRemove('person', p.id, p.label)}
+              />
+            ))}
+          </RecordTable>
           {canEdit && (
             <button
               type="button"
@@ -182,42 +164,25 @@ export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
         </>
       )}
 
-      <h3 id="relations-heading">
-        {L.relations} <span className="count">{model.relations.length}</span>
-      </h3>
-      <table className="model-table" aria-labelledby="relations-heading" data-testid="relations-table">
-        <thead>
-          <tr>
-            <th scope="col">{L.from}</th>
-            <th scope="col">{L.to}</th>
-            <th scope="col">{L.type}</th>
-            <th scope="col">{L.direction}</th>
-            <th scope="col">{L.strength}</th>
-            <th scope="col">{L.status}</th>
-            <th scope="col">{L.note}</th>
-            <th scope="col">{L.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.relations.map((r) => (
-            <RelationRow
-              key={r.id}
-              relation={r}
-              nodes={nodeOptions}
-              canEdit={canEdit}
-              onChange={(patch) => attempt(() => updateRecord(doc, 'relation', r.id, patch, origin))}
-              onRemove={() => confirmRemove('relation', r.id, '')}
-            />
-          ))}
-          {model.relations.length === 0 && (
-            <tr>
-              <td colSpan={8} className="empty">
-                {L.none}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <RecordTable
+        headingId="relations-heading"
+        title={L.relations}
+        count={model.relations.length}
+        columns={[L.from, L.to, L.type, L.direction, L.strength, L.status, L.note, L.actions]}
+        testId="relations-table"
+        emptyText={L.none}
+      >
+        {model.relations.map((r) => (
+          <RelationRow
+            key={r.id}
+            relation={r}
+            nodes={nodeOptions}
+            canEdit={canEdit}
+            onChange={(patch) => attempt(() => updateRecord(doc, 'relation', r.id, patch, origin))}
+            onRemove={() => confirmRemove('relation', r.id, '')}
+          />
+        ))}
+      </RecordTable>
       {canEdit &&
         (nodeOptions.length >= 2 ? (
           <NewRelationForm nodes={nodeOptions} onAdd={(r) => attempt(() => addRecord(doc, 'relation', r, origin))} />
@@ -461,43 +426,6 @@ function NodeCell(props: {
         </option>
       ))}
     </select>
-  )
-}
-
-function NewActorForm({ onAdd }: { onAdd: (actor: Omit<Actor, 'id'>) => void }) {
-  const { lang } = useI18n()
-  const L = labels(lang)
-  const [name, setName] = useState('')
-  const [level, setLevel] = useState<Actor['level']>('市区町村（庁内）')
-  const [field, setField] = useState<Actor['fields'][number]>('行政（総合）')
-  const [formal, setFormal] = useState(true)
-  return (
-    <form
-      className="add-form"
-      aria-label={L.addActor}
-      onSubmit={(e) => {
-        e.preventDefault()
-        onAdd({ name: name.trim(), level, fields: [field], formal })
-        setName('')
-      }}
-    >
-      <input aria-label={L.name} placeholder={L.name} value={name} onChange={(e) => setName(e.target.value)} />
-      <select aria-label={L.level} value={level} onChange={(e) => setLevel(e.target.value as Actor['level'])}>
-        {levels.map((l) => (
-          <option key={l}>{l}</option>
-        ))}
-      </select>
-      <select aria-label={L.fields} value={field} onChange={(e) => setField(e.target.value as Actor['fields'][number])}>
-        {fields.map((f) => (
-          <option key={f}>{f}</option>
-        ))}
-      </select>
-      <select aria-label={L.formality} value={formal ? 'f' : 'i'} onChange={(e) => setFormal(e.target.value === 'f')}>
-        <option value="f">{L.formal}</option>
-        <option value="i">{L.informal}</option>
-      </select>
-      <button type="submit">{L.addActor}</button>
-    </form>
   )
 }
 

@@ -3,42 +3,23 @@
  * cursors back to the server (the stock provider does, see client/room/connection.ts):
  * an idle participant sends (almost) nothing while a colleague moves.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import type { CreateRoomResponse } from '../shared/rooms'
-import { launchChromium, startServer, submitProfile, type RunningServer } from './browser-helpers'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite, enterRoom, type Who } from './browser-helpers'
 
 describe('browser: awareness traffic of an idle participant', () => {
-  let server: RunningServer
-  let browser: Browser
+  const { newPage, createRoom } = browserSuite({ viewport: { width: 1200, height: 800 } })
 
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
-  async function enter(link: string, name: string, org: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } })
-    const page = await context.newPage()
-    await submitProfile(page, link, { name, org })
-    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
-    await page.locator('[data-testid=connection-status][data-synced=true]').waitFor({ timeout: 10_000 })
+  async function enter(link: string, who: Who): Promise<Page> {
+    const page = await newPage()
+    await enterRoom(page, link, who, { board: true })
     return page
   }
 
   it('does not echo a colleague’s cursor back to the server', async () => {
-    const res = await fetch(`${server.url}/api/rooms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: '全体会', kind: 'training' }),
-    })
-    const room = (await res.json()) as CreateRoomResponse
-    const mover = await enter(room.links.edit, '山田', '福祉総務課')
-    const watcher = await enter(room.links.edit, '佐藤', '社協')
+    const room = await createRoom('全体会', 'training')
+    const mover = await enter(room.links.edit, { name: '山田', org: '福祉総務課' })
+    const watcher = await enter(room.links.edit, { name: '佐藤', org: '社協' })
 
     const awarenessSent: number[] = []
     const awarenessReceived: number[] = []

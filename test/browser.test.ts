@@ -6,10 +6,10 @@
  * Needs `vite build` first (`npm test` does it) and Debian's chromium at /usr/bin/chromium.
  * Screenshots go to /tmp/jusou-*.png for a human to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { closeCodeMessages, type CreateRoomResponse } from '../shared/rooms'
-import { collectErrors, launchChromium, recordSentFrames, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
+import { browserSuite, enterRoom, recordSentFrames, startServer, submitProfile } from './browser-helpers'
 
 const VIEWPORT = { width: 1280, height: 800 }
 /** Shapes drawn by participants: a case room also starts with its household frame (世帯). */
@@ -36,48 +36,15 @@ function recordCanvasText() {
 }
 
 describe('browser: a room shared by two participants', () => {
-  let server: RunningServer
-  let browser: Browser
-  const requests = new RequestLog()
-  const pageErrors: string[] = []
-  const contexts: BrowserContext[] = []
+  const suite = browserSuite({ viewport: VIEWPORT, initScript: recordCanvasText })
+  const { newPage, requests, pageErrors } = suite
   let room: CreateRoomResponse | null = null
   let a: Page
   let b: Page
-  const sentFrames = new Map<Page, number[]>()
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' })
-    contexts.push(context)
-    await context.addInitScript(recordCanvasText)
-    const page = await context.newPage()
-    requests.watch(page)
-    sentFrames.set(page, recordSentFrames(page))
-    const errors = collectErrors(page)
-    page.on('pageerror', () => pageErrors.push(...errors.filter((e) => e.startsWith('pageerror'))))
-    return page
-  }
-
-  async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
-    await submitProfile(page, link, who)
-    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
-    await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 10_000 })
-  }
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
-  })
 
   it('home page explains the tool and creates a room with three links', async () => {
     const page = await newPage()
-    await page.goto(server.url + '/')
+    await page.goto(suite.server.url + '/')
     await expect(page.locator('h1').textContent()).resolves.toBe('重層支援ワークショップ・ボード')
     await page.locator('input[name=title]').fill('北地区 支援会議（テスト）')
     await page.locator('input[name=kind][value=community]').check()
@@ -86,28 +53,23 @@ describe('browser: a room shared by two participants', () => {
     await created.waitFor()
     for (const role of ['facilitate', 'edit', 'view'] as const) {
       const value = await page.getByTestId(`link-${role}`).locator('input').inputValue()
-      expect(value).toMatch(new RegExp(`^${server.url}/r/[^/#]+#k=.+`))
+      expect(value).toMatch(new RegExp(`^${suite.server.url}/r/[^/#]+#k=.+`))
     }
     await expect(created.textContent()).resolves.toContain('ファシリテーター用')
     await expect(created.textContent()).resolves.toContain('閲覧用')
     await page.screenshot({ path: '/tmp/jusou-home.png', fullPage: true })
 
     // The room for the next tests, created through the API the same way.
-    const res = await fetch(`${server.url}/api/rooms`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: '北地区 支援会議（テスト）', kind: 'case' }),
-    })
-    expect(res.status).toBe(201)
-    room = (await res.json()) as CreateRoomResponse
+    room = await suite.createRoom('北地区 支援会議（テスト）', 'case')
   })
 
   it('a shape drawn by one participant appears for the other, with a named cursor', async () => {
     expect(room).not.toBeNull()
     a = await newPage()
+    const framesA = recordSentFrames(a) // for the presence rate limit below
     b = await newPage()
-    await enterRoom(a, room!.links.edit, ALICE)
-    await enterRoom(b, room!.links.edit, BOB)
+    await enterRoom(a, room!.links.edit, ALICE, { board: true })
+    await enterRoom(b, room!.links.edit, BOB, { board: true })
 
     // Room header: title, kind, role; tldraw's own UI in Japanese.
     await expect(a.getByTestId('room-title').textContent()).resolves.toBe(room!.title)
@@ -152,7 +114,6 @@ describe('browser: a room shared by two participants', () => {
 
     // Presence is rate limited: a second of continuous mouse movement (60 moves) sends at
     // most ~20 messages per second.
-    const framesA = sentFrames.get(a)!
     const start = Date.now()
     for (let i = 0; i < 60; i++) {
       await a.mouse.move(box.x + box.width * (0.3 + i * 0.005), box.y + box.height * (0.7 - i * 0.003))
@@ -176,7 +137,7 @@ describe('browser: a room shared by two participants', () => {
 
     // A view-only participant sees the board but cannot draw on it.
     const c = await newPage()
-    await enterRoom(c, room!.links.view, CAROL)
+    await enterRoom(c, room!.links.view, CAROL, { board: true })
     await expect(c.getByTestId('room-role').textContent()).resolves.toContain('閲覧のみ')
     await expect.poll(() => c.locator(DRAWN).count(), { timeout: 3_000 }).toBe(1)
     const boxC = (await c.locator('.tl-canvas').boundingBox())!
@@ -217,7 +178,7 @@ describe('browser: a room shared by two participants', () => {
     await expect.poll(() => b.getByTestId('connection-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected')
 
     // A reload of the bare room URL in the same tab finds the token in sessionStorage.
-    await b.goto(`${server.url}/r/${room!.roomId}`)
+    await b.goto(`${suite.server.url}/r/${room!.roomId}`)
     await b.locator('.tl-canvas').waitFor({ timeout: 20_000 })
     await expect.poll(() => b.locator(DRAWN).count(), { timeout: 5_000 }).toBe(2)
 
@@ -238,8 +199,8 @@ describe('browser: a room shared by two participants', () => {
 
   it('says 再接続中 and then オフライン when the server goes away, and catches up when it returns', async () => {
     const shapesBefore = await a.locator(DRAWN).count()
-    const { port, dataDir } = server
-    await server.stop({ keepData: true })
+    const { port, dataDir } = suite.server
+    await suite.server.stop({ keepData: true })
     await expect
       .poll(() => a.getByTestId('connection-status').getAttribute('data-status'), { timeout: 3_000, interval: 20 })
       .toBe('reconnecting')
@@ -258,7 +219,7 @@ describe('browser: a room shared by two participants', () => {
     await expect.poll(() => a.locator(DRAWN).count(), { timeout: 2_000 }).toBe(shapesBefore + 1)
     await a.screenshot({ path: '/tmp/jusou-server-down.png' })
 
-    server = await startServer({ port, dataDir })
+    suite.server = await startServer({ port, dataDir })
     for (const page of [a, b]) {
       await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('connected')
     }
@@ -267,18 +228,18 @@ describe('browser: a room shared by two participants', () => {
 
   it('shows the server\'s Japanese explanation for a wrong or missing link', async () => {
     const page = await newPage()
-    await page.goto(`${server.url}/r/${room!.roomId}#k=not-a-valid-token`)
+    await page.goto(`${suite.server.url}/r/${room!.roomId}#k=not-a-valid-token`)
     const error = page.getByTestId('room-error')
     await error.waitFor({ timeout: 10_000 })
     expect(await error.textContent()).toMatch(/[ぁ-んァ-ヶ一-龠]/)
-    await page.goto(`${server.url}/r/some-room-without-token`)
+    await page.goto(`${suite.server.url}/r/some-room-without-token`)
     await expect.poll(() => page.getByTestId('room-error').textContent(), { timeout: 5_000 }).toContain('招待されたリンク')
     await page.screenshot({ path: '/tmp/jusou-wrong-link.png' })
   })
 
   it('switches our UI and tldraw menus to English and remembers it', async () => {
     const page = await newPage()
-    await enterRoom(page, room!.links.edit, { name: 'Tanaka', org: 'Housing Division' })
+    await enterRoom(page, room!.links.edit, { name: 'Tanaka', org: 'Housing Division' }, { board: true })
     await page.getByTestId('lang-switch').click()
     await expect.poll(() => page.getByTestId('tools.select').getAttribute('aria-label'), { timeout: 5_000 }).toContain('Select')
     await expect(page.getByTestId('participants').textContent()).resolves.toContain('Participants')
@@ -298,41 +259,18 @@ describe('browser: a room shared by two participants', () => {
 })
 
 describe('browser: the server refuses a connection', () => {
-  let server: RunningServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startServer({ env: { MAX_CONNECTIONS_PER_ROOM: '1' } })
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = browserSuite({ viewport: VIEWPORT, serverEnv: { MAX_CONNECTIONS_PER_ROOM: '1' } })
 
   it('shows the Japanese explanation of the close code and stops reconnecting', async () => {
-    const res = await fetch(`${server.url}/api/rooms`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: '満員のルーム', kind: 'training' }),
-    })
-    const room = (await res.json()) as CreateRoomResponse
+    const room = await suite.createRoom('満員のルーム', 'training')
     const pages: Page[] = []
     const sockets: string[][] = []
     for (const who of [ALICE, BOB]) {
-      const context = await browser.newContext({ viewport: VIEWPORT })
-      contexts.push(context)
-      const page = await context.newPage()
+      const page = await suite.newPage()
       const opened: string[] = []
       page.on('websocket', (ws) => opened.push(ws.url()))
       sockets.push(opened)
-      await page.goto(room.links.edit)
-      await page.locator('input[name=name]').fill(who.name)
-      await page.locator('input[name=org]').fill(who.org)
-      await page.locator('button[type=submit]').click()
+      await submitProfile(page, room.links.edit, who)
       pages.push(page)
       if (pages.length === 1) await page.locator('[data-status=connected][data-synced=true]').waitFor({ timeout: 10_000 })
     }

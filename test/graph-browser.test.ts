@@ -11,8 +11,8 @@
  * Screenshots go to /tmp/jusou-graph-*.png for a human to look at.
  */
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
 import caseSample from '../shared/samples/case-8050.json'
 import { syntheticModel } from '../shared/graph/synthetic'
@@ -21,7 +21,7 @@ import { computeMetrics } from '../shared/graph/metrics'
 import { loadSample } from '../shared/graph/fixtures'
 import { defaultFilters, egoGraph, filterGraph, nodeSizes, toElements } from '../client/graph/elements'
 import { fieldGroupPositions, householdRings, levelRings, ringPositions, type Point } from '../client/graph/rings'
-import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
+import { browserSuite, enterRoom } from './browser-helpers'
 
 const VIEWPORT = { width: 1500, height: 900 }
 const ALICE = { name: '山田', org: '福祉総務課' }
@@ -42,16 +42,6 @@ async function settled(page: Page, after = 0) {
   await page.locator('[data-testid=graph-canvas][data-layout-state=done]').waitFor({ timeout: 10_000 })
 }
 const relationRows = (page: Page) => page.getByTestId('relations-table').locator('tr[data-relation-type]')
-
-async function createRoom(server: RunningServer, title: string, kind: 'case' | 'community' | 'training'): Promise<CreateRoomResponse> {
-  const res = await fetch(`${server.url}/api/rooms`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title, kind }),
-  })
-  expect(res.status).toBe(201)
-  return (await res.json()) as CreateRoomResponse
-}
 
 function minDistance(points: Map<string, Point>): number {
   const list = [...points.values()]
@@ -117,42 +107,13 @@ describe('関係図 without a browser: filters, ego network, computed layouts, e
 })
 
 describe('browser: 関係図 (relationship graph) tab', () => {
-  let server: RunningServer
-  let browser: Browser
-  const requests = new RequestLog()
-  const pageErrors: string[] = []
-  const contexts: BrowserContext[] = []
+  const { newPage, createRoom, requests, pageErrors } = browserSuite({ viewport: VIEWPORT, acceptDownloads: true })
   let room: CreateRoomResponse
   let a: Page
   let b: Page
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP', acceptDownloads: true })
-    contexts.push(context)
-    const page = await context.newPage()
-    requests.watch(page)
-    const errors = collectErrors(page)
-    page.on('pageerror', () => pageErrors.push(...errors.filter((e) => e.startsWith('pageerror'))))
-    return page
-  }
-
-  async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
-    await submitProfile(page, link, who)
-    await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 20_000 })
-    // Let the board finish loading its fonts before switching tabs (see quadrant-browser.test.ts).
-    await page.waitForLoadState('networkidle')
-  }
-
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-    room = await createRoom(server, 'Aさん世帯 支援会議（関係図のテスト）', 'case')
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
+    room = await createRoom('Aさん世帯 支援会議（関係図のテスト）', 'case')
   })
 
   it("draws A's imported case sample on B's 関係図: every actor, person and tie", async () => {
@@ -302,7 +263,7 @@ describe('browser: 関係図 (relationship graph) tab', () => {
   })
 
   it('keeps a dragged node where the user put it, per layout, on this device only', async () => {
-    const soloRoom = await createRoom(server, '配置のテスト', 'community')
+    const soloRoom = await createRoom('配置のテスト', 'community')
     const page = await newPage()
     await enterRoom(page, soloRoom.links.edit, ALICE)
     await page.getByTestId('tab-lists').click()
@@ -343,7 +304,7 @@ describe('browser: 関係図 (relationship graph) tab', () => {
 
   it('draws a 200-agency community map and lays it out in seconds', async () => {
     const big = syntheticModel({ actors: 200, relations: 450, seed: 7 })
-    const bigRoom = await createRoom(server, '県域 資源マップ（大きな図のテスト）', 'community')
+    const bigRoom = await createRoom('県域 資源マップ（大きな図のテスト）', 'community')
     // The importer and the viewer are two participants: the lists tab of the importer renders
     // one row per tie with a select of every card, which is slow on its own and not measured here.
     const page = await newPage()

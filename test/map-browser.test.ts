@@ -10,10 +10,10 @@
  * Needs `vite build` first (`npm test` does it) and Debian's chromium at /usr/bin/chromium.
  * Screenshots go to /tmp/jusou-map-*.png for a human to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
-import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
+import { browserSuite, enterRoom } from './browser-helpers'
 
 const VIEWPORT = { width: 1400, height: 860 }
 const ALICE = { name: '山田', org: '福祉総務課' }
@@ -60,43 +60,11 @@ async function pointBetween(from: Locator, to: Locator, f: number): Promise<{ x:
   return { x: c1.x + d.x * t, y: c1.y + d.y * t }
 }
 
-async function createRoom(server: RunningServer, title: string, kind: 'case' | 'community' | 'training'): Promise<CreateRoomResponse> {
-  const res = await fetch(`${server.url}/api/rooms`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title, kind }),
-  })
-  expect(res.status).toBe(201)
-  return (await res.json()) as CreateRoomResponse
-}
-
 describe('browser: case map on the board, backed by the model', () => {
-  let server: RunningServer
-  let browser: Browser
-  const requests = new RequestLog()
-  const pageErrors: string[] = []
-  const contexts: BrowserContext[] = []
+  const { newPage, createRoom, requests, pageErrors } = browserSuite({ viewport: VIEWPORT })
   let room: CreateRoomResponse
   let a: Page
   let b: Page
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' })
-    contexts.push(context)
-    const page = await context.newPage()
-    requests.watch(page)
-    const errors = collectErrors(page)
-    page.on('pageerror', () => pageErrors.push(...errors.filter((e) => e.startsWith('pageerror'))))
-    return page
-  }
-
-  async function enterRoom(page: Page, link: string, who: { name: string; org: string }) {
-    await submitProfile(page, link, who)
-    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
-    await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 10_000 })
-    // Let tldraw finish loading its fonts before switching tabs (see quadrant-browser.test.ts).
-    await page.waitForLoadState('networkidle')
-  }
 
   async function addFromPalette(page: Page, query: string, name: string) {
     const palette = page.getByTestId('board-panel').getByTestId('palette')
@@ -105,22 +73,14 @@ describe('browser: case map on the board, backed by the model', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-    room = await createRoom(server, 'Aさん世帯 支援会議（マップのテスト）', 'case')
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
+    room = await createRoom('Aさん世帯 支援会議（マップのテスト）', 'case')
   })
 
   it('starts a case room with a household frame, and adds agencies from the palette as cards in view', async () => {
     a = await newPage()
     b = await newPage()
-    await enterRoom(a, room.links.edit, ALICE)
-    await enterRoom(b, room.links.edit, BOB)
+    await enterRoom(a, room.links.edit, ALICE, { board: true })
+    await enterRoom(b, room.links.edit, BOB, { board: true })
 
     // Template: one household frame named 世帯, for both.
     for (const page of [a, b]) {
@@ -391,7 +351,7 @@ describe('browser: case map on the board, backed by the model', () => {
 
   it('shows a view-only participant the inspector with every field disabled', async () => {
     const c = await newPage()
-    await enterRoom(c, room.links.view, CAROL)
+    await enterRoom(c, room.links.view, CAROL, { board: true })
     await expect.poll(() => actorCards(c).count(), { timeout: 5_000 }).toBe(2)
     await clickOn(c, c.locator('.tl-shape:has(.map-card-actor.formal)'))
     const form = c.getByTestId('inspector-actor')
@@ -405,9 +365,9 @@ describe('browser: case map on the board, backed by the model', () => {
   })
 
   it('draws an imported sample case: cards, household frame and styled ties', async () => {
-    const sampleRoom = await createRoom(server, 'サンプル事例（表示の確認）', 'case')
+    const sampleRoom = await createRoom('サンプル事例（表示の確認）', 'case')
     const page = await newPage()
-    await enterRoom(page, sampleRoom.links.edit, ALICE)
+    await enterRoom(page, sampleRoom.links.edit, ALICE, { board: true })
     await page.getByTestId('tab-lists').click()
     const transfer = page.getByTestId('transfer')
     await transfer.waitFor()
@@ -425,9 +385,9 @@ describe('browser: case map on the board, backed by the model', () => {
   })
 
   it('starts a community room with a district frame and no persons, a training room empty', async () => {
-    const community = await createRoom(server, '南小学校区 地域懇談会（テスト）', 'community')
+    const community = await createRoom('南小学校区 地域懇談会（テスト）', 'community')
     const page = await newPage()
-    await enterRoom(page, community.links.edit, CAROL)
+    await enterRoom(page, community.links.edit, CAROL, { board: true })
     await expect.poll(() => page.locator('.tl-shape[data-shape-type=frame]').count(), { timeout: 5_000 }).toBe(1)
     await expect(page.locator('.tl-frame-heading').first().textContent()).resolves.toContain('地区・圏域')
     expect(await page.getByTestId('add-person').count()).toBe(0)
@@ -435,9 +395,9 @@ describe('browser: case map on the board, backed by the model', () => {
     await expect.poll(() => actorCards(page).count(), { timeout: 2_000 }).toBe(1)
     await page.screenshot({ path: '/tmp/jusou-map-community.png' })
 
-    const training = await createRoom(server, '庁内連携研修（テスト）', 'training')
+    const training = await createRoom('庁内連携研修（テスト）', 'training')
     const other = await newPage()
-    await enterRoom(other, training.links.edit, CAROL)
+    await enterRoom(other, training.links.edit, CAROL, { board: true })
     await new Promise((r) => setTimeout(r, 500))
     expect(await other.locator('.tl-shape').count()).toBe(0)
     expect(await other.getByTestId('add-person').count()).toBe(1)

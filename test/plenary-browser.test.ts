@@ -4,10 +4,8 @@
  * panel shows how many are present, grouped by 所属; people who leave disappear from the count.
  * (Frame rate and main-thread load at 100–200 participants: `npm run bench:cursors`.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { CreateRoomResponse } from '../shared/rooms'
-import { launchChromium, startServer, submitProfile, type RunningServer } from './browser-helpers'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, enterRoom } from './browser-helpers'
 import { startSimulatedPeers } from './support/simulated-peers'
 
 const PREFIX = '参加者'
@@ -26,31 +24,13 @@ function recordCursorTags(prefix: string) {
 }
 
 describe('browser: a plenary of 60 moving cursors', () => {
-  let server: RunningServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const suite = browserSuite({ viewport: { width: 1400, height: 900 }, initScript: recordCursorTags, initScriptArg: PREFIX })
 
   it('draws at most 30 stable cursors, counts everyone by 所属, and drops those who leave', async () => {
-    const res = await fetch(`${server.url}/api/rooms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: '重層的支援会議 全体会', kind: 'training' }),
-    })
-    const room = (await res.json()) as CreateRoomResponse
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-    await context.addInitScript(recordCursorTags, PREFIX)
-    const page = await context.newPage()
-    await submitProfile(page, room.links.edit, { name: '山田', org: '福祉総務課' })
-    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
-    await page.locator('[data-testid=connection-status][data-synced=true]').waitFor({ timeout: 10_000 })
+    const { server } = suite
+    const room = await suite.createRoom('重層的支援会議 全体会', 'training')
+    const page = await suite.newPage()
+    await enterRoom(page, room.links.edit, { name: '山田', org: '福祉総務課' }, { board: true })
 
     const token = new URLSearchParams(new URL(room.links.edit).hash.slice(1)).get('k')!
     const stop = await startSimulatedPeers({
@@ -80,6 +60,6 @@ describe('browser: a plenary of 60 moving cursors', () => {
     const leftAt = Date.now()
     await expect.poll(() => page.getByTestId('participant-count').textContent(), { timeout: 5_000 }).toBe('1')
     expect(Date.now() - leftAt).toBeLessThan(2_000)
-    await context.close()
+    await page.context().close()
   })
 })

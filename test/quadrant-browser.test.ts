@@ -10,11 +10,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Download, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
 import { axisLabels } from '../shared/quadrant/vocabulary'
-import { collectErrors, launchChromium, RequestLog, startServer, type RunningServer, submitProfile } from './browser-helpers'
+import { browserSuite, enterRoom, type Who } from './browser-helpers'
 
 const VIEWPORT = { width: 1440, height: 900 }
 const ALICE = { name: '山田', org: '福祉総務課' }
@@ -23,31 +23,13 @@ const CAROL = { name: '鈴木', org: '社協' }
 const CARD_TEXT = '民生委員と一緒に見守り訪問をして、困りごとを早めに把握する'
 
 describe('browser: the four-quadrant diagram shared by two participants', () => {
-  let server: RunningServer
-  let browser: Browser
-  const requests = new RequestLog()
-  const pageErrors: string[] = []
-  const contexts: BrowserContext[] = []
+  const { newPage, createRoom, requests, pageErrors } = browserSuite({ viewport: VIEWPORT, acceptDownloads: true })
   let room: CreateRoomResponse
   let a: Page
   let b: Page
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP', acceptDownloads: true })
-    contexts.push(context)
-    const page = await context.newPage()
-    requests.watch(page)
-    const errors = collectErrors(page)
-    page.on('pageerror', () => pageErrors.push(...errors.filter((e) => e.startsWith('pageerror'))))
-    return page
-  }
-
-  async function enterQuadrant(page: Page, link: string, who: { name: string; org: string }) {
-    await submitProfile(page, link, who)
-    await page.locator('[data-testid=connection-status][data-status=connected][data-synced=true]').waitFor({ timeout: 20_000 })
-    // If the board tab opens first, let tldraw finish loading its fonts: unmounting it mid-load
-    // makes tldraw throw "AtomMap: key … not found" (its font manager outlives the editor).
-    await page.waitForLoadState('networkidle')
+  async function enterQuadrant(page: Page, link: string, who: Who) {
+    await enterRoom(page, link, who)
     await page.getByTestId('tab-quadrant').click()
     await page.getByTestId('quadrant-view').waitFor({ timeout: 10_000 })
   }
@@ -62,21 +44,7 @@ describe('browser: the four-quadrant diagram shared by two participants', () => 
   }
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-    const res = await fetch(`${server.url}/api/rooms`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: '庁内連携研修（四象限テスト）', kind: 'training' }),
-    })
-    expect(res.status).toBe(201)
-    room = (await res.json()) as CreateRoomResponse
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.stop()
+    room = await createRoom('庁内連携研修（四象限テスト）', 'training')
   })
 
   it('a card added by one participant and dragged across the vertical axis changes the other’s summary', async () => {

@@ -3,29 +3,18 @@
  * the node selected in 関係図, and a node picked in 関係図 is the card selected (and shown in
  * the inspector) back on the board.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import type { CreateRoomResponse } from '../shared/rooms'
-import { launchChromium, startServer, submitProfile, type RunningServer } from './browser-helpers'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite, enterRoom } from './browser-helpers'
 
 describe('browser: selection shared by the board and the graph', () => {
-  let server: RunningServer
-  let browser: Browser
+  const { newPage, createRoom } = browserSuite({ viewport: { width: 1440, height: 900 } })
   let page: Page
 
   beforeAll(async () => {
-    server = await startServer()
-    browser = await launchChromium()
-    const res = await fetch(`${server.url}/api/rooms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: '選択の共有', kind: 'case' }),
-    })
-    const room = (await res.json()) as CreateRoomResponse
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-    page = await context.newPage()
-    await submitProfile(page, room.links.edit, { name: '山田', org: '福祉総務課' })
-    await page.locator('.tl-canvas').waitFor({ timeout: 20_000 })
+    const room = await createRoom('選択の共有', 'case')
+    page = await newPage()
+    await enterRoom(page, room.links.edit, { name: '山田', org: '福祉総務課' }, { board: true })
     await page.getByTestId('tab-lists').click()
     await page.getByTestId('load-sample').selectOption('case')
     await page.getByTestId('import-apply').click()
@@ -36,10 +25,6 @@ describe('browser: selection shared by the board and the graph', () => {
     await page.mouse.click(canvas.x + 20, canvas.y + canvas.height - 60)
     await page.keyboard.press('Shift+1')
     await new Promise((r) => setTimeout(r, 800))
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
   })
 
   it('a card selected on the board is selected in the graph', async () => {

@@ -34,6 +34,7 @@ const { values: argv } = parseArgs({
     'cursor-rate': { type: 'string', default: '10' },
     'full-clients': { type: 'string', default: '3' },
     'awareness-echo': { type: 'string', default: 'stock' },
+    rounds: { type: 'string', default: '1' },
     out: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -57,6 +58,9 @@ if (argv.help) {
   --awareness-echo stock    stock: clients re-send every remote awareness update they apply, as stock
                             y-websocket 3.1.0 and @hocuspocus/provider 3.4.4 do (N² inbound awareness
                             at the server); off: only their own
+  --rounds 1                repeat the whole sequence this many times, interleaved (round 1: every
+                            size × server, then round 2 …); with 2 or more, a table of medians over
+                            rounds follows and the ratios use the medians
   --out FILE                JSON output (default bench/results/sync-<date>.json)`)
   process.exit(0)
 }
@@ -94,6 +98,7 @@ if (awarenessEchoRaw !== 'stock' && awarenessEchoRaw !== 'off') {
   process.exit(2)
 }
 const awarenessEcho = awarenessEchoRaw === 'stock'
+const rounds = positiveInt('rounds', argv.rounds!)
 const servers = argv.servers!.split(',').map((s) => s.trim()) as ServerKind[]
 for (const s of servers) {
   if (!serverKinds.includes(s)) {
@@ -115,6 +120,8 @@ const sampleFor = (raw: string, n: number, name: string) => (raw === 'all' ? n :
 interface RunResult {
   server: ServerKind
   clients: number
+  /** 1-based repetition (--rounds). */
+  round?: number
   editors: number
   ok: boolean
   error?: string
@@ -322,7 +329,7 @@ function render(results: RunResult[]): string {
     const pct = (a: number, b: number) => (b > 0 ? ` (${((a / b) * 100).toFixed(1)}%)` : '')
     rows.push([
       `${l.connected === r.clients ? '' : `${l.connected}/`}${r.clients}`,
-      r.server + (r.ok ? '' : ' (!)'),
+      r.server + (rounds > 1 ? ` #${r.round}` : '') + (r.ok ? '' : ' (!)'),
       String(r.editors),
       `${l.edits.sent}/${l.edits.intended}`,
       `${l.edits.delivered}/${l.edits.expected}${pct(l.edits.delivered, l.edits.expected)}`,
@@ -355,21 +362,74 @@ function ratios(results: RunResult[]): Ratio[] {
   const div = (a: number | null | undefined, b: number | null | undefined) =>
     a === null || a === undefined || !b ? null : Number((a / b).toPrecision(3))
   for (const n of clientCounts) {
-    const ours = results.find((r) => r.clients === n && r.server === 'ours' && r.load)
+    const ours = summarize(results, n, 'ours')
     if (!ours) continue
     for (const versus of servers) {
       if (versus === 'ours') continue
-      const other = results.find((r) => r.clients === n && r.server === versus && r.load)
+      const other = summarize(results, n, versus)
       if (!other) continue
-      out.push({
-        clients: n,
-        versus,
-        p95: div(ours.load!.edits.latencyMs.p95, other.load!.edits.latencyMs.p95),
-        cpu: div(ours.serverCpuS, other.serverCpuS),
-      })
+      out.push({ clients: n, versus, p95: div(ours.p95, other.p95), cpu: div(ours.cpuS, other.cpuS) })
     }
   }
   return out
+}
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2
+}
+
+/** One server at one size over all rounds: medians of the per-run figures (one run: its figures). */
+interface Summary {
+  runs: number
+  p50: number | null
+  p95: number | null
+  p99: number | null
+  cpuS: number | null
+  /** Worst round: lowest share of intended edits sent and of expected edits delivered. */
+  minSentShare: number
+  minDeliveredShare: number
+}
+function summarize(results: RunResult[], n: number, kind: ServerKind): Summary | null {
+  const runs = results.filter((r) => r.clients === n && r.server === kind && r.load)
+  if (runs.length === 0) return null
+  const pick = (f: (r: RunResult) => number | null | undefined) =>
+    median(runs.map(f).filter((v): v is number => typeof v === 'number'))
+  const share = (a: number, b: number) => (b > 0 ? a / b : 1)
+  return {
+    runs: runs.length,
+    p50: pick((r) => r.load!.edits.latencyMs.p50),
+    p95: pick((r) => r.load!.edits.latencyMs.p95),
+    p99: pick((r) => r.load!.edits.latencyMs.p99),
+    cpuS: pick((r) => r.serverCpuS),
+    minSentShare: Math.min(...runs.map((r) => share(r.load!.edits.sent, r.load!.edits.intended))),
+    minDeliveredShare: Math.min(...runs.map((r) => share(r.load!.edits.delivered, r.load!.edits.expected))),
+  }
+}
+
+/** Medians over rounds, one row per size and server. */
+function renderMedians(results: RunResult[]): string {
+  const rows: string[][] = [['clients', 'server', 'rounds', 'p50 ms', 'p95 ms', 'p99 ms', 'srv CPU s', 'min sent %', 'min delivered %']]
+  for (const n of clientCounts) {
+    for (const kind of servers) {
+      const m = summarize(results, n, kind)
+      if (!m) continue
+      rows.push([
+        String(n),
+        kind,
+        String(m.runs),
+        fmt(m.p50),
+        fmt(m.p95),
+        fmt(m.p99),
+        fmt(m.cpuS, 2),
+        fmt(m.minSentShare * 100, 1),
+        fmt(m.minDeliveredShare * 100, 1),
+      ])
+    }
+  }
+  return table(rows, 2)
 }
 
 const short = (k: ServerKind) => (k === 'reference' ? 'ref' : k === 'hocuspocus' ? 'hocus' : k)
@@ -412,10 +472,14 @@ async function main() {
       `warm-up ${warmupS}s, window ${durationS}s; ${cpus().length} CPUs; CLK_TCK ${clockTicks()}`,
   )
   const results: RunResult[] = []
-  for (const n of clientCounts) {
-    for (const kind of servers) {
-      results.push(await runOne(kind, n))
-      await sleep(500)
+  // Rounds are interleaved so that a slow drift of the machine hits every server alike.
+  for (let round = 1; round <= rounds; round++) {
+    if (rounds > 1) log(`round ${round}/${rounds}`)
+    for (const n of clientCounts) {
+      for (const kind of servers) {
+        results.push({ ...(await runOne(kind, n)), round })
+        await sleep(500)
+      }
     }
   }
 
@@ -423,6 +487,11 @@ async function main() {
   console.log('')
   console.log(render(results))
   console.log('')
+  if (rounds > 1) {
+    console.log(`medians over ${rounds} rounds:`)
+    console.log(renderMedians(results))
+    console.log('')
+  }
   if (rs.length) {
     console.log(renderRatios(rs))
     console.log('')
@@ -477,6 +546,7 @@ async function main() {
           fullClients: fullClientsRaw,
           awarenessEcho: awarenessEchoRaw,
           servers,
+          rounds,
         },
         results,
         ratios: rs,
@@ -493,7 +563,7 @@ const overall = setTimeout(() => {
   log('overall time limit reached; killing children')
   killAllChildren()
   process.exit(3)
-}, (clientCounts.length * servers.length * (warmupS + durationS + 120) + 60) * 1000)
+}, (rounds * clientCounts.length * servers.length * (warmupS + durationS + 120) + 60) * 1000)
 overall.unref()
 
 main()

@@ -26,6 +26,8 @@ export interface ServerConfig {
   compactAfterBytes: number
   /** Awareness changes are coalesced and sent once per tick (0 = send at once). */
   awarenessTickMs: number
+  /** Participants' ticks are staggered in this many groups across the tick interval. */
+  awarenessTickGroups: number
   /** Back-pressure: skip awareness for a client with this many bytes queued… */
   awarenessSkipBytes: number
   /** …and disconnect it (it resyncs) above this many. */
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     compactAfterBytes: int(env, 'COMPACT_AFTER_BYTES', 4 * 1024 * 1024, 1),
     awarenessTickMs: int(env, 'AWARENESS_TICK_MS', 50),
+    awarenessTickGroups: int(env, 'AWARENESS_TICK_GROUPS', 5, 1),
     awarenessSkipBytes: int(env, 'SLOW_CLIENT_SKIP_BYTES', 256 * 1024, 1),
     disconnectBytes: int(env, 'SLOW_CLIENT_DISCONNECT_BYTES', 8 * 1024 * 1024, 1),
     sqliteSynchronous: sync,

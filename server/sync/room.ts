@@ -18,6 +18,13 @@ export interface RoomOptions extends BackpressureLimits {
   compactAfterUpdates: number
   compactAfterBytes: number
   awarenessTickMs: number
+  /**
+   * Participants are split into this many groups whose ticks are staggered across the tick
+   * interval, so that a plenary's cursor traffic leaves the server in small, even slices instead
+   * of one burst to everyone (and one burst of echoes back). Each participant still gets at most
+   * one awareness message per tick. 1 = everyone on the same tick.
+   */
+  awarenessTickGroups?: number
 }
 
 interface PendingUpdate {
@@ -51,7 +58,9 @@ export class Room {
   private bytesSinceSnapshot: number
   private compacting: Promise<void> | null = null
 
-  private changedAwareness = new Set<number>()
+  /** Per tick group: awareness client ids changed since that group's last tick. */
+  private readonly changedByGroup: Set<number>[]
+  private nextTickGroup = 0
   private awarenessTimer: NodeJS.Timeout | null = null
 
   private constructor(
@@ -64,6 +73,8 @@ export class Room {
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot
     this.bytesSinceSnapshot = stored.bytesSinceSnapshot
+    const groups = Math.max(1, Math.floor(options.awarenessTickGroups ?? 1))
+    this.changedByGroup = Array.from({ length: groups }, () => new Set<number>())
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -233,22 +244,44 @@ export class Room {
       for (const id of updated) conn.awarenessIds.add(id)
       for (const id of removed) conn.awarenessIds.delete(id)
     }
-    for (const id of added) this.changedAwareness.add(id)
-    for (const id of updated) this.changedAwareness.add(id)
-    for (const id of removed) this.changedAwareness.add(id)
-    if (this.options.awarenessTickMs === 0) this.sendAwarenessTick()
-    else if (!this.awarenessTimer) {
-      this.awarenessTimer = setTimeout(this.sendAwarenessTick, this.options.awarenessTickMs)
+    for (const changed of this.changedByGroup) {
+      for (const id of added) changed.add(id)
+      for (const id of updated) changed.add(id)
+      for (const id of removed) changed.add(id)
+    }
+    if (this.options.awarenessTickMs === 0) {
+      for (let g = 0; g < this.changedByGroup.length; g++) this.sendAwarenessTick(g)
+    } else if (!this.awarenessTimer) {
+      this.awarenessTimer = setTimeout(this.onTickSlot, this.tickSlotMs())
     }
   }
 
-  /** One combined awareness message per tick, latest state per client, same buffer for all. */
-  private sendAwarenessTick = (): void => {
+  /** Groups take turns: one group's tick per slot, every group once per tick interval. */
+  private tickSlotMs(): number {
+    return this.options.awarenessTickMs / this.changedByGroup.length
+  }
+
+  private onTickSlot = (): void => {
     this.awarenessTimer = null
-    if (this.changedAwareness.size === 0) return
-    const delta = encodeAwarenessMessage(this.awareness, [...this.changedAwareness])
-    this.changedAwareness.clear()
-    sendAwarenessTick(this.connections, delta, () => this.awarenessMessage(), this.options)
+    const group = this.nextTickGroup
+    this.nextTickGroup = (group + 1) % this.changedByGroup.length
+    this.sendAwarenessTick(group)
+    if (this.changedByGroup.some((changed) => changed.size > 0)) {
+      this.awarenessTimer = setTimeout(this.onTickSlot, this.tickSlotMs())
+    }
+  }
+
+  /** One combined awareness message per tick, latest state per client, same buffer for the group. */
+  private sendAwarenessTick(group: number): void {
+    const changed = this.changedByGroup[group]
+    if (changed.size === 0) return
+    const groups = this.changedByGroup.length
+    const members = [...this.connections].filter((c) => c.id % groups === group)
+    if (members.length > 0) {
+      const delta = encodeAwarenessMessage(this.awareness, [...changed])
+      sendAwarenessTick(members, delta, () => this.awarenessMessage(), this.options)
+    }
+    changed.clear()
   }
 
   private connectionOf(origin: unknown): RoomConnection | null {

@@ -1,5 +1,4 @@
 import * as encoding from 'lib0/encoding'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as authProtocol from 'y-protocols/auth'
 import * as syncProtocol from 'y-protocols/sync'
 
@@ -25,13 +24,6 @@ function encodeSyncMessage(subType: number, payload: Uint8Array): Uint8Array {
 export const encodeUpdateMessage = (update: Uint8Array) => encodeSyncMessage(syncUpdate, update)
 export const encodeSyncStep1 = (stateVector: Uint8Array) => encodeSyncMessage(syncStep1, stateVector)
 export const encodeSyncStep2 = (update: Uint8Array) => encodeSyncMessage(syncStep2, update)
-
-export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const enc = encoding.createEncoder()
-  encoding.writeVarUint(enc, messageAwareness)
-  encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(enc)
-}
 
 /** Tells a read-only client that its update was dropped; the stock provider logs the reason. */
 export function encodePermissionDenied(reason: string): Uint8Array {

@@ -4,7 +4,6 @@ import type { DocStore } from '../storage/doc-store.ts'
 import { closeCodes } from '../../shared/rooms.ts'
 import { InvalidUpdateError, type RoomConnection } from './connection.ts'
 import {
-  encodeAwarenessMessage,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -12,6 +11,7 @@ import {
 } from './protocol.ts'
 import type { Logger } from '../log.ts'
 import { freshAwarenessEntries } from './awareness-filter.ts'
+import { AwarenessEncoder } from './awareness-encoder.ts'
 import { sendAwarenessTick, sendDocumentMessage, type BackpressureLimits } from './backpressure.ts'
 
 export interface RoomOptions extends BackpressureLimits {
@@ -42,6 +42,7 @@ interface PendingUpdate {
 export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly awarenessEncoder = new AwarenessEncoder(this.awareness)
   readonly connections = new Set<RoomConnection>()
   /** Set when storage failed: the room refuses further work and must be reloaded. */
   broken = false
@@ -98,7 +99,7 @@ export class Room {
     this.connections.add(conn)
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const others = [...this.awareness.getStates().keys()]
-    if (others.length > 0) conn.send(encodeAwarenessMessage(this.awareness, others))
+    if (others.length > 0) conn.send(this.awarenessEncoder.message(others))
   }
 
   leave(conn: RoomConnection): void {
@@ -231,7 +232,7 @@ export class Room {
   /** Full awareness state, for a client's awareness query. */
   awarenessMessage(): Uint8Array | null {
     const ids = [...this.awareness.getStates().keys()]
-    return ids.length > 0 ? encodeAwarenessMessage(this.awareness, ids) : null
+    return ids.length > 0 ? this.awarenessEncoder.message(ids) : null
   }
 
   private onAwarenessUpdate = (
@@ -278,7 +279,7 @@ export class Room {
     const groups = this.changedByGroup.length
     const members = [...this.connections].filter((c) => c.id % groups === group)
     if (members.length > 0) {
-      const delta = encodeAwarenessMessage(this.awareness, [...changed])
+      const delta = this.awarenessEncoder.message(changed)
       sendAwarenessTick(members, delta, () => this.awarenessMessage(), this.options)
     }
     changed.clear()

@@ -26,6 +26,7 @@ import type { CDPSession } from 'playwright-core'
 import { REPO_ROOT, killAllChildren, startServer } from './lib/servers.ts'
 import { launchChromium } from '../test/browser-helpers.ts'
 import { startSimulatedPeers } from '../test/support/simulated-peers.ts'
+import { quantile, table } from './lib/stats.ts'
 
 const { values: opts } = parseArgs({
   options: {
@@ -106,11 +107,6 @@ interface Row {
   tagsPerFrame: number
 }
 
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return NaN
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
-}
 
 /** Seconds the page's main thread spent on tasks since it opened (Chromium's own counter). */
 async function taskSeconds(cdp: CDPSession): Promise<number> {
@@ -169,8 +165,8 @@ async function measure(peerCount: number): Promise<Row> {
       peers: peerCount,
       participantsShown,
       fps: intervals.length / wallS,
-      frameP50: pct(intervals, 50),
-      frameP95: pct(intervals, 95),
+      frameP50: quantile(intervals, 50),
+      frameP95: quantile(intervals, 95),
       frameMax: Math.max(0, ...intervals),
       slowFrames: intervals.filter((d) => d > 50).length,
       busyPct: ((busy1 - busy0) / wallS) * 100,
@@ -201,11 +197,7 @@ function printTable(rows: Row[]) {
     String(r.cursorsDistinct),
     r.tagsPerFrame.toFixed(1),
   ])
-  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)))
-  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ')
-  console.log(fmt(head))
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-  for (const l of lines) console.log(fmt(l))
+  console.log(table([head, ...lines], 0))
 }
 
 process.on('SIGINT', () => {

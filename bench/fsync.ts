@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
+import { quantile, table } from './lib/stats.ts'
 
 const { values: opts } = parseArgs({
   options: { commits: { type: 'string', default: '500' }, gaps: { type: 'string', default: '0,10' } },
@@ -20,7 +21,6 @@ const { values: opts } = parseArgs({
 const commits = Number(opts.commits)
 const gaps = opts.gaps.split(',').map(Number)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]
 
 async function timeEach(gapMs: number, op: () => void): Promise<number[]> {
   const times: number[] = []
@@ -79,12 +79,7 @@ for (const gap of gaps) {
     ['SQLite commit, synchronous=NORMAL', () => sqliteCommit('NORMAL', gap)],
   ] as const) {
     const t = await run()
-    rows.push([name, `${gap} ms`, pct(t, 50).toFixed(3), pct(t, 95).toFixed(3), pct(t, 99).toFixed(3)])
+    rows.push([name, `${gap} ms`, quantile(t, 50).toFixed(3), quantile(t, 95).toFixed(3), quantile(t, 99).toFixed(3)])
   }
 }
-const head = ['operation', 'gap', 'p50 ms', 'p95 ms', 'p99 ms']
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
-console.log(line(head))
-console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-for (const r of rows) console.log(line(r))
+console.log(table([['operation', 'gap', 'p50 ms', 'p95 ms', 'p99 ms'], ...rows], 1))

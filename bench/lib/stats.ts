@@ -25,6 +25,14 @@ export class FloatList {
 
 const round = (v: number): number => Math.round(v * 100) / 100
 
+/** Nearest-rank percentile p (0–100) of unsorted values; NaN when there are none. */
+export function quantile(values: ArrayLike<number>, p: number): number {
+  const n = values.length
+  if (n === 0) return NaN
+  const sorted = Float64Array.from(values).sort()
+  return sorted[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))]
+}
+
 /** Nearest-rank percentiles. */
 export function percentiles(list: FloatList): Percentiles {
   const n = list.length

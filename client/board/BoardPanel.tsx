@@ -6,11 +6,11 @@
  * everyone live; the card or arrow re-renders from the model. View-only participants see the
  * same fields, disabled.
  */
-import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { RoomKind } from '../../shared/rooms'
-import { addRecord, ModelValidationError, updateRecord } from '../../shared/model/ops'
+import { addRecord, updateRecord } from '../../shared/model/ops'
 import type { Actor, Person, Relation } from '../../shared/model/schema'
 import {
   ageBands,
@@ -29,9 +29,10 @@ import {
   type Field,
 } from '../../shared/model/vocabulary'
 import { pick, useI18n } from '../i18n'
-import { splitTags } from '../model/cells'
+import { splitTags, TextCell } from '../model/cells'
 import { labels } from '../model/labels'
 import { NewActorForm } from '../model/NewActorForm'
+import { useModelChange } from '../model/useModelChange'
 import { Palette } from '../model/Palette'
 import { boardLabels } from './board-labels'
 import { cardRecordRef, isCardShape } from './card-shapes'
@@ -93,20 +94,11 @@ function Inspector({ controller }: { controller: BoardController }) {
   const { editor } = controller
   const key = useValue('inspector target', () => targetKey(editor), [editor])
   const target = parseTarget(key)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => setError(null), [key])
-
-  /** One model edit: a new undo step, and a refusal shown instead of thrown. */
-  const edit = (change: () => void) => {
-    try {
-      controller.undo?.stopCapturing()
-      change()
-      setError(null)
-    } catch (err) {
-      if (err instanceof ModelValidationError) setError(err.message)
-      else throw err
-    }
-  }
+  // One model edit: a new undo step, and a refusal shown instead of thrown.
+  const { error, run: edit, clearError } = useModelChange(() => controller.undo?.stopCapturing())
+  // A refusal belongs to the card it was about: forget it when the selection changes.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => clearError(), [key])
   const remove = () => {
     controller.undo?.stopCapturing()
     editor.deleteShapes(editor.getSelectedShapeIds())
@@ -368,39 +360,8 @@ function Row({ label, hint, children }: { label: string; hint?: string; children
 }
 
 /** Text that commits on Enter or when focus leaves, so peers never see half-typed words. */
-function TextField(props: {
-  label: string
-  value: string | undefined
-  disabled: boolean
-  onCommit: (value: string) => void
-  list?: string
-  testId?: string
-}) {
-  const [draft, setDraft] = useState(props.value ?? '')
-  useEffect(() => setDraft(props.value ?? ''), [props.value])
-  const commit = () => {
-    if (draft.trim() !== (props.value ?? '')) props.onCommit(draft.trim())
-  }
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') {
-      e.preventDefault()
-      commit()
-    } else if (e.key === 'Escape') {
-      setDraft(props.value ?? '')
-    }
-  }
-  return (
-    <input
-      aria-label={props.label}
-      value={draft}
-      list={props.list}
-      disabled={props.disabled}
-      data-testid={props.testId}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={onKeyDown}
-    />
-  )
+function TextField(props: Omit<Parameters<typeof TextCell>[0], 'className'>) {
+  return <TextCell {...props} className="inspector-input" />
 }
 
 function NoteField(props: { label: string; value: string | undefined; disabled: boolean; onCommit: (value: string) => void }) {
@@ -454,7 +415,8 @@ function AddSection({ controller }: { controller: BoardController }) {
   const B = boardLabels(lang)
   const L = labels(lang)
   const { doc, editor } = controller
-  const [error, setError] = useState<string | null>(null)
+  // Each addition is its own undo step; a refusal is shown instead of thrown.
+  const { error, run: attempt } = useModelChange(() => controller.undo?.stopCapturing())
   const allowPersons = controller.roomKind !== 'community'
 
   const select = (kind: CardKind, id: string) => {
@@ -462,21 +424,6 @@ function AddSection({ controller }: { controller: BoardController }) {
     if (!editor.getShape(shapeId)) return
     editor.setCurrentTool('select')
     editor.select(shapeId)
-  }
-  /** Runs a change as its own undo step; a validation error is shown instead of thrown. */
-  const attempt = (fn: () => void): boolean => {
-    try {
-      controller.undo?.stopCapturing()
-      fn()
-      setError(null)
-      return true
-    } catch (err) {
-      if (err instanceof ModelValidationError) {
-        setError(err.message)
-        return false
-      }
-      throw err
-    }
   }
 
   return (

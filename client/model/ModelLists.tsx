@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import type { RoomKind } from '../../shared/rooms'
-import { addRecord, ModelValidationError, removeRecord, updateInfo, updateRecord } from '../../shared/model/ops'
+import { addRecord, removeRecord, updateInfo, updateRecord } from '../../shared/model/ops'
 import type { Actor, Person, Relation } from '../../shared/model/schema'
 import {
   ageBands,
@@ -20,6 +20,7 @@ import { pick, useI18n } from '../i18n'
 import { labels } from './labels'
 import { MultiSelectCell, SelectCell, splitTags, TagsCell, TextCell } from './cells'
 import { useModel } from './useModel'
+import { useModelChange } from './useModelChange'
 import { NewActorForm } from './NewActorForm'
 import { RecordTable } from './RecordTable'
 import './model.css'
@@ -40,24 +41,8 @@ export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
   const { lang } = useI18n()
   const L = labels(lang)
   const { model, problems } = useModel(doc)
-  const [error, setError] = useState<string | null>(null)
+  const { error, run: attempt } = useModelChange()
   const showPersons = roomKind !== 'community'
-
-  /** Runs a model change and shows a validation failure instead of throwing. */
-  /** Runs a change; a validation error is shown instead of thrown. True when it succeeded. */
-  const attempt = (change: () => void): boolean => {
-    try {
-      change()
-      setError(null)
-      return true
-    } catch (err) {
-      if (err instanceof ModelValidationError) {
-        setError(err.message)
-        return false
-      }
-      throw err
-    }
-  }
 
   const nodeNames = useMemo(() => {
     const names = new Map<string, string>()

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react'
 import { agencyCatalogue, searchCatalogue, type CatalogueEntry } from '../../shared/model/catalogue'
-import { addRecord, ModelValidationError } from '../../shared/model/ops'
+import { addRecord } from '../../shared/model/ops'
 import { fieldColors, levelBadges } from '../../shared/model/vocabulary'
 import { useI18n } from '../i18n'
 import { labels } from './labels'
 import { useModel } from './useModel'
+import { useModelChange } from './useModelChange'
 import type { ModelViewProps } from './ModelLists'
 
 /**
@@ -15,21 +16,16 @@ export function Palette({ doc, canEdit, origin, onAdded }: Omit<ModelViewProps, 
   const { lang } = useI18n()
   const L = labels(lang)
   const [query, setQuery] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const { error, run } = useModelChange()
   const { model } = useModel(doc)
   const results = useMemo(() => searchCatalogue(query, agencyCatalogue), [query])
   const onMap = useMemo(() => new Set(model.actors.map((a) => a.name)), [model.actors])
 
-  const add = (entry: CatalogueEntry) => {
-    try {
+  const add = (entry: CatalogueEntry) =>
+    run(() => {
       const actor = addRecord(doc, 'actor', { ...entry }, origin)
-      setError(null)
       onAdded?.(actor.id)
-    } catch (err) {
-      if (err instanceof ModelValidationError) setError(err.message)
-      else throw err
-    }
-  }
+    })
 
   return (
     <section className="palette" aria-labelledby="palette-heading" data-testid="palette">

@@ -12,6 +12,11 @@ export function TextCell(props: {
   disabled?: boolean
   multiline?: boolean
   onCommit: (value: string) => void
+  /** id of a <datalist> with suggestions. */
+  list?: string
+  testId?: string
+  /** Table cells look like text until hovered; the board's inspector uses plain fields. */
+  className?: string
 }) {
   const [draft, setDraft] = useState(props.value ?? '')
   useEffect(() => setDraft(props.value ?? ''), [props.value])
@@ -28,10 +33,12 @@ export function TextCell(props: {
   }
   return (
     <input
-      className="cell-input"
+      className={props.className ?? 'cell-input'}
       aria-label={props.label}
       value={draft}
+      list={props.list}
       disabled={props.disabled}
+      data-testid={props.testId}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={onKeyDown}

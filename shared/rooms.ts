@@ -82,6 +82,13 @@ export const closeCodes = {
   roomNotFound: 4404,
   invalidUpdate: 4422,
   roomFull: 4429,
+  /** Too many connections from one address, or too many attempts: final until reloaded. */
+  tooManyConnections: 4430,
+  /** View links have taken all the places reserved for them. */
+  viewersFull: 4431,
+  /** Standard "policy violation": the connection asked more than one participant ever does
+   *  (sync requests, messages, presence ids). Outside 4400–4499: the provider reconnects. */
+  policy: 1008,
   /** The client fell too far behind. Standard "try again later": outside 4400–4499, which
    *  the stock provider treats as final, so it reconnects and resyncs on its own. */
   tooSlow: 1013,
@@ -98,6 +105,9 @@ export const closeCodeMessages: Record<number, { ja: string; en: string }> = {
   4422: { ja: '受け取れない更新が送られたため接続を切りました。ページを再読み込みしてください。', en: 'An update could not be applied; reload the page.' },
   1013: { ja: '通信が追いつかないため再接続しています。そのままお待ちください。', en: 'Connection too slow; reconnecting.' },
   4429: { ja: 'ルームの参加人数が上限に達しています。しばらくしてから入り直してください。', en: 'The room is full.' },
+  4430: { ja: 'この端末またはネットワークからの接続が多すぎます。しばらく待ってからページを再読み込みしてください。', en: 'Too many connections from this network; wait and reload.' },
+  4431: { ja: '閲覧用リンクで参加できる人数が上限に達しています。編集用リンクをお持ちの方はそちらで入ってください。', en: 'No more places for view links.' },
+  1008: { ja: '短時間に大量の通信があったため接続を切りました。自動で再接続します。続く場合はページを再読み込みしてください。', en: 'Too many requests; reconnecting.' },
   4500: { ja: 'サーバーで問題が起きました。しばらくしてから再読み込みしてください。', en: 'Server error; try again later.' },
   1009: { ja: '一度に送るデータが大きすぎます。画像などを小さくしてから再度お試しください。', en: 'Message too large.' },
 }

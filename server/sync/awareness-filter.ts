@@ -18,7 +18,12 @@ function isNullState(raw: Uint8Array): boolean {
  * the server's CPU. The freshness rule is y-protocols' own (applyAwarenessUpdate): newer clock,
  * or same clock with a null state for a client still present.
  */
-export function freshAwarenessEntries(awareness: Awareness, update: Uint8Array): Uint8Array | null {
+export function freshAwarenessEntries(
+  awareness: Awareness,
+  update: Uint8Array,
+  /** Asked for each fresh entry: false drops it; throwing refuses the whole update. */
+  admit?: (clientID: number, rawState: Uint8Array) => boolean,
+): Uint8Array | null {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   const fresh: [number, number, Uint8Array][] = []
@@ -29,7 +34,7 @@ export function freshAwarenessEntries(awareness: Awareness, update: Uint8Array):
     const rawState = decoding.readVarUint8Array(decoder)
     const currentClock = awareness.meta.get(clientID)?.clock ?? 0
     if (currentClock < clock || (currentClock === clock && isNullState(rawState) && awareness.states.has(clientID))) {
-      fresh.push([clientID, clock, rawState])
+      if (!admit || admit(clientID, rawState)) fresh.push([clientID, clock, rawState])
     }
   }
   if (fresh.length === 0) return null

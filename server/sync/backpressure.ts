@@ -14,12 +14,17 @@ export interface BackpressureLimits {
   disconnectBytes: number
 }
 
-export function sendDocumentMessage(conn: RoomConnection, message: Uint8Array, limits: BackpressureLimits): void {
+/**
+ * Sends a document message unless the connection is too far behind. `message` may be a
+ * function, so that a large reply (a sync step 2 of the whole document) is not even encoded
+ * for a client that is about to be disconnected.
+ */
+export function sendDocumentMessage(conn: RoomConnection, message: Uint8Array | (() => Uint8Array), limits: BackpressureLimits): void {
   if (conn.bufferedAmount > limits.disconnectBytes) {
     conn.close(closeCodes.tooSlow, 'client too slow, reconnect to resync')
     return
   }
-  conn.send(message)
+  conn.send(typeof message === 'function' ? message() : message)
 }
 
 /**

@@ -6,6 +6,13 @@ export interface RoomConnection {
   readonly id: number
   /** Edit and facilitate links may change the document; view links may not. */
   readonly canEdit: boolean
+  /** Facilitate links may also change facilitator-only maps (shared/doc-access.ts). */
+  readonly canFacilitate?: boolean
+  /**
+   * Whether another sync step 1 may be answered now. Each answer can be the whole document:
+   * a client asking over and over must not make the server encode and queue it each time.
+   */
+  allowSyncRequest?(): boolean
   /** Awareness client ids this connection has announced, removed when it leaves. */
   readonly awarenessIds: Set<number>
   /** Bytes queued on the socket but not yet sent: how far behind this client is. */
@@ -21,3 +28,5 @@ export interface RoomConnection {
 export class ProtocolError extends Error {}
 /** A well-formed message whose document update Yjs cannot apply: closeCodes.invalidUpdate. */
 export class InvalidUpdateError extends Error {}
+/** A readable message beyond what one connection may ask of the server: closeCodes.policy. */
+export class PolicyError extends Error {}

@@ -12,8 +12,10 @@ import type { Room } from './room.ts'
 
 /**
  * Reads one y-websocket message from a participant and acts on it.
- * Throws ProtocolError for anything unreadable and InvalidUpdateError (from the room) for
- * document updates Yjs rejects; the caller closes the connection accordingly.
+ * Throws ProtocolError for anything unreadable, InvalidUpdateError (from the room) for document
+ * updates that may not be applied, PolicyError for requests beyond the connection's budget; the
+ * caller closes the connection accordingly. Nothing here waits: every error is thrown to the
+ * caller synchronously, never left as a rejected promise.
  */
 export function handleMessage(room: Room, conn: RoomConnection, message: Uint8Array): void {
   const decoder = decoding.createDecoder(message)
@@ -23,7 +25,7 @@ export function handleMessage(room: Room, conn: RoomConnection, message: Uint8Ar
       const sub = read(() => decoding.readVarUint(decoder))
       const payload = read(() => decoding.readVarUint8Array(decoder))
       if (sub === syncStep1) {
-        void room.replySyncStep1(conn, payload)
+        room.replySyncStep1(conn, payload)
       } else if (sub === syncStep2 || sub === syncUpdate) {
         room.applyClientUpdate(conn, payload)
       } else {
@@ -33,11 +35,7 @@ export function handleMessage(room: Room, conn: RoomConnection, message: Uint8Ar
     }
     case messageAwareness: {
       const update = read(() => decoding.readVarUint8Array(decoder))
-      try {
-        room.applyAwarenessUpdate(conn, update)
-      } catch (err) {
-        throw new ProtocolError(`unreadable awareness update: ${(err as Error).message}`)
-      }
+      room.applyAwarenessUpdate(conn, update)
       return
     }
     case messageQueryAwareness: {

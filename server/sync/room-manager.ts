@@ -1,6 +1,11 @@
 import type { DocStore } from '../storage/doc-store.ts'
 import type { Logger } from '../log.ts'
+import * as Y from 'yjs'
+import { replayStored } from './replay.ts'
 import { Room, type RoomOptions } from './room.ts'
+
+/** How long a read waits for a live room's latest updates to become durable. */
+const READ_PERSIST_WAIT_MS = 5_000
 
 /**
  * Loads rooms lazily on first connection and unloads them a grace period after the last
@@ -64,6 +69,31 @@ export class RoomManager {
     }
   }
 
+  /**
+   * Reads a room's document without disturbing the sync server (HTTP downloads). A loaded room
+   * is read from its live document once what it holds is durable — the rule the sync protocol
+   * follows; borrowing it cancels a pending unload, so release re-arms it. A room nobody has
+   * open is replayed from storage into a throw-away document and not loaded: a download must
+   * not keep rooms in memory.
+   */
+  async read<T>(roomId: string, reader: (doc: Y.Doc) => T): Promise<T> {
+    if (this.rooms.has(roomId)) {
+      const room = await this.acquire(roomId)
+      try {
+        // A room whose storage failed never becomes durable: then read what storage holds.
+        if ((await durableWithin(room, READ_PERSIST_WAIT_MS)) && !room.broken) return reader(room.doc)
+      } finally {
+        this.released(room)
+      }
+    }
+    const { doc } = replayStored(await this.store.load(roomId))
+    try {
+      return reader(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
   get loadedCount(): number {
     return this.rooms.size
   }
@@ -80,4 +110,15 @@ export class RoomManager {
     this.rooms.clear()
     for (const r of rooms) if (r.status === 'fulfilled') await r.value.close()
   }
+}
+
+function durableWithin(room: Room, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    timer.unref()
+    void room.whenPersisted().then(() => {
+      clearTimeout(timer)
+      resolve(true)
+    })
+  })
 }

@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { DocStore } from '../storage/doc-store.ts'
 import { closeCodes } from '../../shared/rooms.ts'
-import { InvalidUpdateError, type RoomConnection } from './connection.ts'
+import { facilitatorOnlyRoots } from '../../shared/doc-access.ts'
+import { InvalidUpdateError, PolicyError, ProtocolError, type RoomConnection } from './connection.ts'
 import {
   encodePermissionDenied,
   encodeSyncStep1,
@@ -13,6 +14,10 @@ import type { Logger } from '../log.ts'
 import { freshAwarenessEntries } from './awareness-filter.ts'
 import { AwarenessEncoder } from './awareness-encoder.ts'
 import { sendAwarenessTick, sendDocumentMessage, type BackpressureLimits } from './backpressure.ts'
+import { AwarenessOwners, AwarenessViolation } from './awareness-guard.ts'
+import { checkUpdate } from './update-guard.ts'
+import { dropPending, pendingBytes } from './yjs-seams.ts'
+import { loadRoomDoc } from './replay.ts'
 
 export interface RoomOptions extends BackpressureLimits {
   compactAfterUpdates: number
@@ -25,7 +30,17 @@ export interface RoomOptions extends BackpressureLimits {
    * one awareness message per tick. 1 = everyone on the same tick.
    */
   awarenessTickGroups?: number
+  /** Presence ids one connection may own (a stock client uses one). Default 8. */
+  maxAwarenessIdsPerConnection?: number
 }
+
+/**
+ * Updates whose dependencies have not arrived are held by Yjs and re-merged on every later
+ * update (3,000 of them took the per-message cost from 3 to 31 ms). A legitimate client's are
+ * a few edits made just before its sync step 2 arrives; beyond this the sender is closed and
+ * the held updates dropped (they were never stored or broadcast; a stock client resends them).
+ */
+export const MAX_PENDING_BYTES = 16 * 1024
 
 interface PendingUpdate {
   update: Uint8Array
@@ -40,10 +55,12 @@ interface PendingUpdate {
  * transaction, then broadcast, each encoded once and sent as the same buffer to everyone.
  */
 export class Room {
-  readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  private readonly awarenessEncoder = new AwarenessEncoder(this.awareness)
+  readonly awareness: awarenessProtocol.Awareness
+  private readonly awarenessEncoder: AwarenessEncoder
   readonly connections = new Set<RoomConnection>()
+  private readonly owners: AwarenessOwners
+  /** Connections already told that an update was refused (told once, logged once). */
+  private readonly toldForbidden = new WeakSet<RoomConnection>()
   /** Set when storage failed: the room refuses further work and must be reloaded. */
   broken = false
 
@@ -66,31 +83,44 @@ export class Room {
 
   private constructor(
     readonly id: string,
+    readonly doc: Y.Doc,
     private readonly store: DocStore,
     private readonly options: RoomOptions,
     private readonly log: Logger,
     stored: { lastSeq: number; updatesSinceSnapshot: number; bytesSinceSnapshot: number },
   ) {
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    this.awarenessEncoder = new AwarenessEncoder(this.awareness)
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot
     this.bytesSinceSnapshot = stored.bytesSinceSnapshot
     const groups = Math.max(1, Math.floor(options.awarenessTickGroups ?? 1))
     this.changedByGroup = Array.from({ length: groups }, () => new Set<number>())
+    this.owners = new AwarenessOwners(options.maxAwarenessIdsPerConnection ?? 8)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
   static async load(id: string, store: DocStore, options: RoomOptions, log: Logger): Promise<Room> {
-    const stored = await store.load(id)
-    const room = new Room(id, store, options, log, stored)
     // Stored state is applied before listening, so loading never writes it back.
-    Y.transact(room.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot)
-      for (const u of stored.updates) Y.applyUpdate(room.doc, u)
-    })
-    room.doc.on('update', room.onDocUpdate)
-    return room
+    const { doc, stored, problems } = await loadRoomDoc(store, id)
+    if (problems.length > 0) {
+      log.error('room.quarantined', {
+        room: id,
+        snapshot: problems.some((p) => p.seq === null),
+        updates: problems.filter((p) => p.seq !== null).length,
+        reasons: [...new Set(problems.map((p) => p.reason))],
+      })
+      // The log up to lastSeq was replaced by one snapshot of what loaded.
+      return new Room(id, doc, store, options, log, { lastSeq: stored.lastSeq, updatesSinceSnapshot: 0, bytesSinceSnapshot: 0 }).listen()
+    }
+    return new Room(id, doc, store, options, log, stored).listen()
+  }
+
+  private listen(): this {
+    this.doc.on('update', this.onDocUpdate)
+    return this
   }
 
   // ---- participants -------------------------------------------------------------------
@@ -107,36 +137,72 @@ export class Room {
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
     }
+    this.owners.release(conn)
   }
 
   // ---- document -----------------------------------------------------------------------
 
-  /** Answers a client's sync step 1 with what it lacks, never with undurable state. */
-  async replySyncStep1(conn: RoomConnection, stateVector: Uint8Array): Promise<void> {
-    await this.whenPersisted()
-    if (!conn.isOpen) return
-    conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+  /**
+   * Answers a client's sync step 1 with what it lacks, never with undurable state. The state
+   * vector is read before anything waits, so a malformed one fails here, synchronously, and
+   * closes only its own connection. The reply goes through back-pressure like every document
+   * message: a client that stops reading is disconnected instead of queueing copies.
+   */
+  replySyncStep1(conn: RoomConnection, stateVector: Uint8Array): void {
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch (err) {
+      throw new ProtocolError(`malformed state vector: ${(err as Error).name}`)
+    }
+    if (conn.allowSyncRequest && !conn.allowSyncRequest()) throw new PolicyError('too many sync requests')
+    void this.whenPersisted().then(() => {
+      if (!conn.isOpen || !this.connections.has(conn)) return
+      try {
+        sendDocumentMessage(conn, () => encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)), this.options)
+      } catch (err) {
+        this.log.error('room.sync_reply_failed', { room: this.id, conn: conn.id, error: (err as Error).name })
+        conn.close(closeCodes.serverError, 'server error')
+      }
+    })
   }
 
-  /** A sync step 2 or update from a client. Throws InvalidUpdateError if Yjs cannot read it. */
+  /**
+   * A sync step 2 or update from a client. Checked before it touches the document
+   * (update-guard.ts): garbage and unloadable content throw InvalidUpdateError; a view link's
+   * change, or an edit link's change to facilitator-only settings, is dropped and the client told.
+   */
   applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
-    let decoded: ReturnType<typeof Y.decodeUpdate>
-    try {
-      // Decoding first rejects garbage before it can touch the document.
-      decoded = Y.decodeUpdate(update)
-    } catch (err) {
-      throw new InvalidUpdateError(`undecodable update: ${(err as Error).message}`)
-    }
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
-    if (!conn.canEdit) {
-      conn.send(encodePermissionDenied('read-only link: document changes are not accepted'))
-      return
-    }
+    const restrictedRoots = conn.canEdit && !conn.canFacilitate ? facilitatorOnlyRoots : undefined
+    const verdict = checkUpdate(this.doc, update, { restrictedRoots })
+    if (verdict.ok && verdict.empty) return
+    if (!verdict.ok && verdict.kind === 'invalid') throw new InvalidUpdateError(verdict.reason)
+    if (!conn.canEdit) return this.refuse(conn, 'read-only link: document changes are not accepted')
+    if (!verdict.ok) return this.refuse(conn, verdict.reason)
+    const pendingBefore = pendingBytes(this.doc)
+    const before = verdict.restricted ? restrictedState(this.doc) : null
     try {
       Y.applyUpdate(this.doc, update, conn)
     } catch (err) {
-      throw new InvalidUpdateError(`update could not be applied: ${(err as Error).message}`)
+      throw new InvalidUpdateError(`update could not be applied: ${(err as Error).name}`)
     }
+    if (before) {
+      // Undo the edit link's change to facilitator-only settings as the server's own change:
+      // every client, the sender included, returns to the facilitator's values.
+      restoreRestrictedState(this.doc, before, this)
+      this.refuse(conn, 'only the facilitator may change these settings')
+    }
+    const pending = pendingBytes(this.doc)
+    if (pending > MAX_PENDING_BYTES && pending > pendingBefore) {
+      dropPending(this.doc)
+      throw new InvalidUpdateError('too many updates with missing dependencies')
+    }
+  }
+
+  private refuse(conn: RoomConnection, reason: string): void {
+    if (this.toldForbidden.has(conn)) return
+    this.toldForbidden.add(conn)
+    if (conn.canEdit) this.log.info('room.update_refused', { room: this.id, conn: conn.id, reason })
+    conn.send(encodePermissionDenied(reason))
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -224,9 +290,19 @@ export class Room {
 
   // ---- awareness ----------------------------------------------------------------------
 
+  /**
+   * A participant's presence. Only entries the connection owns are taken (awareness-guard.ts);
+   * an oversized, too deep or unreadable entry throws ProtocolError, one id too many PolicyError.
+   */
   applyAwarenessUpdate(conn: RoomConnection, update: Uint8Array): void {
-    const fresh = freshAwarenessEntries(this.awareness, update)
-    if (fresh) awarenessProtocol.applyAwarenessUpdate(this.awareness, fresh, conn)
+    let fresh: Uint8Array | null
+    try {
+      fresh = freshAwarenessEntries(this.awareness, update, this.owners.admitter(conn))
+      if (fresh) awarenessProtocol.applyAwarenessUpdate(this.awareness, fresh, conn)
+    } catch (err) {
+      if (err instanceof AwarenessViolation && err.policy) throw new PolicyError(err.message)
+      throw new ProtocolError(`unreadable awareness update: ${(err as Error).name}`)
+    }
   }
 
   /** Full awareness state, for a client's awareness query. */
@@ -244,6 +320,8 @@ export class Room {
       for (const id of added) conn.awarenessIds.add(id)
       for (const id of updated) conn.awarenessIds.add(id)
       for (const id of removed) conn.awarenessIds.delete(id)
+      this.owners.claim(conn, added)
+      this.owners.claim(conn, updated)
     }
     for (const changed of this.changedByGroup) {
       for (const id of added) changed.add(id)
@@ -301,4 +379,23 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/** Plain values of the facilitator-only maps (they hold settings, never nested types). */
+function restrictedState(doc: Y.Doc): Map<string, Map<string, unknown>> {
+  const state = new Map<string, Map<string, unknown>>()
+  for (const root of facilitatorOnlyRoots) state.set(root, new Map(doc.getMap<unknown>(root).entries()))
+  return state
+}
+
+function restoreRestrictedState(doc: Y.Doc, before: Map<string, Map<string, unknown>>, origin: unknown): void {
+  doc.transact(() => {
+    for (const [root, values] of before) {
+      const map = doc.getMap<unknown>(root)
+      for (const key of [...map.keys()]) if (!values.has(key)) map.delete(key)
+      for (const [key, value] of values) {
+        if (!(value instanceof Y.AbstractType) && JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value)
+      }
+    }
+  }, origin)
 }

@@ -10,6 +10,9 @@
 import WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
 
+/** Participants per socket at most: the server's default presence ids per connection. */
+export const PEERS_PER_SOCKET = 8
+
 export const SIMULATED_ORGS = ['福祉総務課', '地域包括支援センター', '社会福祉協議会', '障害福祉課', '生活困窮者自立相談支援機関', '子ども家庭課']
 
 interface Peer {
@@ -64,7 +67,9 @@ function awarenessMessage(peers: Peer[], t: number): Uint8Array {
 export async function startSimulatedPeers(options: SimulatedPeersOptions): Promise<() => void> {
   const { url, count, rateHz, labelPrefix } = options
   if (count === 0) return () => {}
-  const socketCount = Math.max(1, Math.min(options.sockets, count))
+  // The server lets one connection own at most MAX_PRESENCE_IDS_PER_CONNECTION (default 8)
+  // presence ids: never put more participants than that on one socket.
+  const socketCount = Math.max(1, Math.min(Math.max(options.sockets, Math.ceil(count / PEERS_PER_SOCKET)), count))
   const peers: Peer[] = Array.from({ length: count }, (_, i) => ({
     clientId: 1_000_000 + i,
     clock: 0,

@@ -20,11 +20,11 @@ export interface RunningServer {
 
 /** Wires storage, rooms, the HTTP API, the client and the sync endpoint into one server. */
 export async function startServer(config: ServerConfig, log: Logger = createLogger()): Promise<RunningServer> {
-  const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous)
+  const storage = new SqliteStorage(config.dataDir, config.sqliteSynchronous, { acceptDataLoss: config.acceptDataLoss, log })
   const rooms = new RoomManager(storage, config, log)
 
   const app = new Hono()
-  app.route('/api', createGraphExport({ directory: storage, store: storage, rooms })) // before createApi's catch-all 404
+  app.route('/api', createGraphExport({ directory: storage, rooms })) // before createApi's catch-all 404
   app.route(
     '/api',
     createApi({

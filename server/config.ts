@@ -19,6 +19,17 @@ export interface ServerConfig {
    */
   maxSyncMessageBytes: number
   maxConnectionsPerRoom: number
+  /** Places of one room that view links may take together (observers never fill a room). */
+  maxViewConnectionsPerRoom: number
+  /** Open WebSocket connections from one client address, over all rooms. */
+  maxConnectionsPerAddress: number
+  /** New WebSocket connections per client address: a burst, then this many per second. */
+  wsConnectBurstPerAddress: number
+  wsConnectRatePerAddress: number
+  /** Behind a reverse proxy: client address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
+  trustProxy: boolean
+  /** Presence (awareness) ids one connection may announce; a browser tab uses one. */
+  maxAwarenessIdsPerConnection: number
   /** How long an empty room stays in memory before it is unloaded. */
   roomUnloadGraceMs: number
   /** Compact a room's update log into one snapshot after this many updates or bytes. */
@@ -34,6 +45,11 @@ export interface ServerConfig {
   disconnectBytes: number
   /** SQLite synchronous mode: FULL survives power loss; NORMAL survives process crashes. */
   sqliteSynchronous: 'FULL' | 'NORMAL'
+  /**
+   * Start even though the database holds less than the data directory's record says (a lost
+   * WAL, a replaced file): logged, and the record is rewritten. For one start after a known loss.
+   */
+  acceptDataLoss: boolean
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -62,6 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxMessageBytes,
     maxSyncMessageBytes: Math.max(maxMessageBytes, int(env, 'MAX_SYNC_MESSAGE_BYTES', 32 * 1024 * 1024, 1024)),
     maxConnectionsPerRoom: int(env, 'MAX_CONNECTIONS_PER_ROOM', 500, 1),
+    maxViewConnectionsPerRoom: int(env, 'MAX_VIEW_CONNECTIONS_PER_ROOM', 250, 0),
+    maxConnectionsPerAddress: int(env, 'MAX_CONNECTIONS_PER_ADDRESS', 600, 1),
+    wsConnectBurstPerAddress: int(env, 'WS_CONNECT_BURST_PER_ADDRESS', 400, 1),
+    wsConnectRatePerAddress: int(env, 'WS_CONNECT_RATE_PER_ADDRESS', 10, 1),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    maxAwarenessIdsPerConnection: int(env, 'MAX_PRESENCE_IDS_PER_CONNECTION', 8, 1),
     roomUnloadGraceMs: int(env, 'ROOM_UNLOAD_GRACE_MS', 30_000),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     compactAfterBytes: int(env, 'COMPACT_AFTER_BYTES', 4 * 1024 * 1024, 1),
@@ -70,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     awarenessSkipBytes: int(env, 'SLOW_CLIENT_SKIP_BYTES', 256 * 1024, 1),
     disconnectBytes: int(env, 'SLOW_CLIENT_DISCONNECT_BYTES', 8 * 1024 * 1024, 1),
     sqliteSynchronous: sync,
+    acceptDataLoss: env.ACCEPT_DATA_LOSS === '1' || env.ACCEPT_DATA_LOSS === 'true',
   }
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from './config.ts'
 import { startServer } from './app.ts'
 import { createLogger } from './log.ts'
+import { StorageIntegrityError } from './storage/integrity.ts'
 
 const log = createLogger()
 let config
@@ -10,7 +11,16 @@ try {
   console.error((err as Error).message)
   process.exit(1)
 }
-const server = await startServer(config, log)
+let server
+try {
+  server = await startServer(config, log)
+} catch (err) {
+  // Damaged or incomplete storage, or another server on the directory: say so and what to do.
+  if (!(err instanceof StorageIntegrityError)) throw err
+  log.error('server.refused', { reason: err.code, dataDir: config.dataDir })
+  console.error(`\n  ${err.messageJa}\n\n  ${err.messageEn}\n`)
+  process.exit(1)
+}
 log.info('server.listening', { url: server.url, dataDir: config.dataDir })
 console.log(`\n  重層支援マップ: ${server.url} を開いてください (open ${server.url})\n`)
 

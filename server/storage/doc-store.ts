@@ -11,11 +11,35 @@ export interface DocStore {
   append(roomId: string, updates: Uint8Array[]): Promise<AppendResult>
   /** Atomically replaces the log up to `uptoSeq` with `snapshot` (which must include it). */
   compact(roomId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /**
+   * In one transaction: keeps the parts of a room that could not be loaded in the quarantine
+   * (recoverable, listed by `npm run room:repair`), stores `snapshot` — what did load — as the
+   * room's snapshot even over one of the same sequence, and drops the log up to `uptoSeq`.
+   */
+  quarantine(roomId: string, parts: QuarantinedPart[], snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /** What was quarantined, newest first (all rooms when roomId is omitted). */
+  listQuarantine(roomId?: string): Promise<QuarantineRecord[]>
+}
+
+export interface QuarantinedPart {
+  /** Sequence number of the update, or null for the snapshot. */
+  seq: number | null
+  data: Uint8Array
+  /** Why it could not be loaded: a short English phrase with no document content. */
+  reason: string
+}
+
+export interface QuarantineRecord extends QuarantinedPart {
+  id: number
+  roomId: string
+  quarantinedAt: string
 }
 
 export interface StoredDoc {
   snapshot: Uint8Array | null
   updates: Uint8Array[]
+  /** Sequence number of each update, in the same order. */
+  seqs: number[]
   /** Sequence number of the newest update included (0 for an empty room). */
   lastSeq: number
   /** Updates and bytes stored since the snapshot: used to decide when to compact. */

@@ -5,6 +5,8 @@ import { Hono } from 'hono'
 import type { ServerConfig } from './config.ts'
 import { createApi } from './http/api.ts'
 import { createGraphExport } from './http/graph-export.ts'
+import { jsonFromOwnOrigin, rateLimit } from './http/request-guard.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { mountClient } from './http/static.ts'
 import { createLogger, type Logger } from './log.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
@@ -24,6 +26,20 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   const rooms = new RoomManager(storage, config, log)
 
   const app = new Hono()
+  // Headers first, so that every response carries them, errors and 404s included.
+  app.use('*', securityHeaders(config.trustProxy))
+  app.use('*', rateLimit({ burst: config.httpBurstPerAddress, perSecond: config.httpRatePerAddress }, config.trustProxy, { ja: 'リクエスト', en: 'requests' }))
+  app.use('/api/*', jsonFromOwnOrigin(config.publicUrl))
+  app.on(
+    'POST',
+    '/api/rooms',
+    rateLimit(
+      { burst: config.roomCreationBurstPerAddress, perSecond: config.roomCreationPerHourPerAddress / 3600 },
+      config.trustProxy,
+      { ja: 'ルームの作成', en: 'rooms created' },
+      { burst: Math.min(100, config.roomCreationPerHour), perSecond: config.roomCreationPerHour / 3600 },
+    ),
+  )
   app.route('/api', createGraphExport({ directory: storage, rooms })) // before createApi's catch-all 404
   app.route(
     '/api',
@@ -40,7 +56,15 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   })
 
   const server = await new Promise<Server>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server
+    // Slow headers and slow bodies were held for 65 s and 305 s: cut them. Upgraded WebSockets
+    // leave the HTTP server's request tracking, so these never end a room connection.
+    const serverOptions = {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      // Node enforces both timeouts when it checks its connections: every second, not every 30.
+      connectionsCheckingInterval: 1_000,
+    }
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, () => resolve(s as Server)) as Server
   })
   const sync = attachSyncEndpoint(server, storage, rooms, config, log)
   const port = (server.address() as AddressInfo).port

@@ -28,6 +28,16 @@ export interface ServerConfig {
   wsConnectRatePerAddress: number
   /** Behind a reverse proxy: client address from X-Forwarded-For, HTTPS from X-Forwarded-Proto. */
   trustProxy: boolean
+  /** HTTP requests per client address: a burst, then this many per second. */
+  httpBurstPerAddress: number
+  httpRatePerAddress: number
+  /** Rooms one address may create at once, then per hour; and all addresses together per hour. */
+  roomCreationBurstPerAddress: number
+  roomCreationPerHourPerAddress: number
+  roomCreationPerHour: number
+  /** A request's headers must arrive within this time, the whole request within requestTimeoutMs. */
+  headersTimeoutMs: number
+  requestTimeoutMs: number
   /** Presence (awareness) ids one connection may announce; a browser tab uses one. */
   maxAwarenessIdsPerConnection: number
   /** How long an empty room stays in memory before it is unloaded. */
@@ -83,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     wsConnectBurstPerAddress: int(env, 'WS_CONNECT_BURST_PER_ADDRESS', 400, 1),
     wsConnectRatePerAddress: int(env, 'WS_CONNECT_RATE_PER_ADDRESS', 10, 1),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    httpBurstPerAddress: int(env, 'HTTP_BURST_PER_ADDRESS', 3000, 1),
+    httpRatePerAddress: int(env, 'HTTP_RATE_PER_ADDRESS', 200, 1),
+    roomCreationBurstPerAddress: int(env, 'ROOM_CREATION_BURST_PER_ADDRESS', 30, 1),
+    roomCreationPerHourPerAddress: int(env, 'ROOM_CREATION_PER_HOUR_PER_ADDRESS', 60, 1),
+    roomCreationPerHour: int(env, 'ROOM_CREATION_PER_HOUR', 600, 1),
+    headersTimeoutMs: int(env, 'HEADERS_TIMEOUT_MS', 10_000, 1000),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000),
     maxAwarenessIdsPerConnection: int(env, 'MAX_PRESENCE_IDS_PER_CONNECTION', 8, 1),
     roomUnloadGraceMs: int(env, 'ROOM_UNLOAD_GRACE_MS', 30_000),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),

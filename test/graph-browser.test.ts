@@ -262,6 +262,59 @@ describe('browser: 関係図 (relationship graph) tab', () => {
     await expect(canvas(b).getAttribute('data-layout')).resolves.toBe('field')
   })
 
+  it('offers a view-only participant only the exports without persons', async () => {
+    const c = await newPage()
+    await enterRoom(c, room.links.view, CAROL)
+    await c.getByTestId('tab-graph').click()
+    await expect.poll(() => nodeCount(c), { timeout: 5_000 }).toBe(sampleNodes)
+    const exclude = c.getByTestId('graph-exclude-persons')
+    expect(await exclude.isChecked()).toBe(true)
+    expect(await exclude.isDisabled()).toBe(true)
+    await expect(c.getByTestId('graph-persons-forced').textContent()).resolves.toMatch(/閲覧用リンクでは、人物を除いた書き出しだけができます/)
+    const person = /長男|長女|p-son|p-mother|ダブルケア/
+    for (const id of ['graph-export-nodes-csv', 'graph-export-edges-csv', 'graph-export-graphml', 'graph-export-cyjs', 'graph-export-svg']) {
+      const [download] = await Promise.all([c.waitForEvent('download'), c.getByTestId(id).click()])
+      const text = fs.readFileSync((await download.path())!, 'utf8')
+      expect(text, id).not.toMatch(person)
+      expect(text, id).toContain('地域包括支援センター')
+      // The case room's title names the household: not in the file name or the image title.
+      expect(download.suggestedFilename(), id).not.toContain('Aさん世帯')
+      expect(text, id).not.toContain('Aさん世帯')
+    }
+    await c.getByTestId('graph-exports').scrollIntoViewIfNeeded()
+    await c.screenshot({ path: '/tmp/jusou-graph-view-exports.png' })
+
+    await c.getByTestId('tab-lists').click()
+    const transfer = c.getByTestId('transfer')
+    const modelExclude = transfer.getByTestId('export-exclude-persons')
+    expect(await modelExclude.isChecked()).toBe(true)
+    expect(await modelExclude.isDisabled()).toBe(true)
+    await expect(transfer.getByTestId('export-persons-forced').textContent()).resolves.toMatch(/閲覧用リンクでは、人物を除いた書き出しだけができます/)
+    const [json] = await Promise.all([c.waitForEvent('download'), transfer.getByRole('button', { name: 'JSONで書き出す' }).click()])
+    const exported = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { personsIncluded: boolean; persons: unknown[]; info: { summary?: string; issues: string[] } }
+    expect(exported).toMatchObject({ personsIncluded: false, persons: [], info: { issues: [] } })
+    expect(exported.info.summary).toBeUndefined()
+    expect(json.suggestedFilename()).not.toContain('Aさん世帯')
+    await transfer.scrollIntoViewIfNeeded()
+    await c.screenshot({ path: '/tmp/jusou-lists-view-exports.png' })
+  })
+
+  it('warns in the lists when a person is given a name instead of a role', async () => {
+    // A is on the lists tab with the sample loaded.
+    const row = a.getByTestId('persons-table').locator('tr[data-record-id="p-daughter"]')
+    const label = row.getByTestId('person-label')
+    await label.fill('山田太郎')
+    await label.press('Enter')
+    const warning = row.getByTestId('personal-info-warning')
+    await expect.poll(() => warning.textContent(), { timeout: 2_000 }).toMatch(/「山田太郎」は氏名のように見えます。.*「長男（40代）」なら続柄は「長男」、年代は「40代」/)
+    expect(await label.getAttribute('aria-describedby')).toBe(await warning.getAttribute('id'))
+    await row.scrollIntoViewIfNeeded()
+    await a.screenshot({ path: '/tmp/jusou-lists-name-warning.png' })
+    await label.fill('長女（別居）')
+    await label.press('Enter')
+    await expect.poll(() => warning.count(), { timeout: 2_000 }).toBe(0)
+  })
+
   it('keeps a dragged node where the user put it, per layout, on this device only', async () => {
     const soloRoom = await createRoom('配置のテスト', 'community')
     const page = await newPage()

@@ -100,6 +100,9 @@ export interface BoardProps {
   onController?: (controller: BoardController | null) => void
 }
 
+/** tldraw actions that put the board (with its persons) into a file, the clipboard or print. */
+const personExportActions = ['export-as-svg', 'export-as-png', 'export-all-as-svg', 'export-all-as-png', 'copy-as-svg', 'copy-as-png', 'copy-as-json', 'print']
+
 export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomKind, onController }: BoardProps) {
   const { t, lang } = useI18n()
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
@@ -205,14 +208,21 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
   const overrides = useMemo<TLUiOverrides>(
     () => ({
       actions(_editor, actions) {
-        return {
+        const next: typeof actions = {
           ...actions,
           undo: { ...actions.undo, onSelect: () => undoRef.current?.undo() },
           redo: { ...actions.redo, onSelect: () => undoRef.current?.redo() },
         }
+        // A view link is for observers and projectors: the board's images carry the persons,
+        // and downloads with persons need an edit or facilitate link. tldraw hides actions that
+        // are not readonlyOk in read-only mode.
+        if (readOnly) {
+          for (const id of personExportActions) if (next[id]) next[id] = { ...next[id], readonlyOk: false }
+        }
+        return next
       },
     }),
-    [],
+    [readOnly],
   )
 
   if (newerSchema) {

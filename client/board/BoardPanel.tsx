@@ -31,6 +31,7 @@ import {
 import { pick, useI18n } from '../i18n'
 import { splitTags, TextCell } from '../model/cells'
 import { labels } from '../model/labels'
+import { PersonalInfoNotice, personalInfoNoticeId } from '../model/PersonalInfoNotice'
 import { NewActorForm } from '../model/NewActorForm'
 import { useModelChange } from '../model/useModelChange'
 import { Palette } from '../model/Palette'
@@ -216,12 +217,23 @@ function PersonForm({ id, controller, edit }: FormProps) {
   const save = (patch: Partial<Omit<Person, 'id'>>) => edit(() => updateRecord(controller.doc, 'person', id, patch, MODEL_ORIGIN))
   const suggested = new Set<string>(suggestedIssueTags)
   const others = p.issues.filter((t) => !suggested.has(t))
+  // Distinct from the lists' warning ids: both views may be in the page.
+  const noticeKey = `inspector-${id}`
   return (
     <div className="inspector-form" data-testid="inspector-person" data-record-id={id}>
       <h3>{B.personHeading}</h3>
       <p className="hint">{B.privacyHint}</p>
       <Row label={L.label}>
-        <TextField label={L.label} value={p.label} disabled={disabled} onCommit={(label) => save({ label })} list="person-role-suggestions" />
+        <TextField
+          label={L.label}
+          value={p.label}
+          disabled={disabled}
+          onCommit={(label) => save({ label })}
+          list="person-role-suggestions"
+          describedBy={personalInfoNoticeId(p.label, 'label', noticeKey)}
+          testId="inspector-person-label"
+        />
+        <PersonalInfoNotice text={p.label} field="label" recordId={noticeKey} />
         <datalist id="person-role-suggestions">
           {personRoleSuggestions.map((r) => (
             <option key={r} value={r} />
@@ -265,7 +277,8 @@ function PersonForm({ id, controller, edit }: FormProps) {
         />
       </Row>
       <Row label={L.note}>
-        <NoteField label={L.note} value={p.note} disabled={disabled} onCommit={(note) => save({ note })} />
+        <NoteField label={L.note} value={p.note} disabled={disabled} onCommit={(note) => save({ note })} describedBy={personalInfoNoticeId(p.note, 'note', noticeKey)} />
+        <PersonalInfoNotice text={p.note} field="note" recordId={noticeKey} />
       </Row>
     </div>
   )
@@ -364,13 +377,14 @@ function TextField(props: Omit<Parameters<typeof TextCell>[0], 'className'>) {
   return <TextCell {...props} className="inspector-input" />
 }
 
-function NoteField(props: { label: string; value: string | undefined; disabled: boolean; onCommit: (value: string) => void }) {
+function NoteField(props: { label: string; value: string | undefined; disabled: boolean; onCommit: (value: string) => void; describedBy?: string }) {
   const { lang } = useI18n()
   const [draft, setDraft] = useState(props.value ?? '')
   useEffect(() => setDraft(props.value ?? ''), [props.value])
   return (
     <textarea
       aria-label={props.label}
+      aria-describedby={props.describedBy}
       value={draft}
       rows={3}
       disabled={props.disabled}

@@ -16,6 +16,7 @@ import { edgesCsv, nodesCsv } from '../../shared/graph/csv'
 import { fieldColors, fields, levels, relationTypes, statuses, statusLabels, type Field, type Level, type RelationType, type Status } from '../../shared/model/vocabulary'
 import type { RoomKind } from '../../shared/rooms'
 import { pick, useI18n } from '../i18n'
+import { labels as modelLabels } from '../model/labels'
 import { useModel } from '../model/useModel'
 import { downloadBlob, downloadText, safeFileName } from '../quadrant/exporting'
 import { AnalysisPanel } from './AnalysisPanel'
@@ -147,18 +148,22 @@ export interface GraphViewProps {
   /** Controlled selection (e.g. synced with the board); uncontrolled when undefined. */
   selectedRecordId?: string | null
   onSelect?: (recordId: string | null) => void
+  /** false for a view link: every export leaves persons out (the option is forced on). */
+  canExportPersons: boolean
 }
 
-export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, onSelect }: GraphViewProps) {
+export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, onSelect, canExportPersons }: GraphViewProps) {
   const { lang } = useI18n()
   const L = graphLabels(lang)
+  const M = modelLabels(lang)
   const { model } = useModel(doc)
   const [layout, setLayout] = useState<LayoutName>(roomKind === 'case' ? 'household' : 'fcose')
   const [sizeBy, setSizeBy] = useState<SizeMetric>('betweenness')
   const [filters, setFilters] = useState<GraphFilters>(defaultFilters)
   const [egoSteps, setEgoSteps] = useState(0)
   const [ownSelection, setOwnSelection] = useState<string | null>(null)
-  const [excludePersons, setExcludePersons] = useState(false)
+  const [excludeChoice, setExcludePersons] = useState(false)
+  const excludePersons = excludeChoice || !canExportPersons
   const [relayoutTick, setRelayoutTick] = useState(0)
   const selected = selectedRecordId !== undefined ? selectedRecordId : ownSelection
 
@@ -400,7 +405,10 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
   const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value])
   const setFilter = <K extends keyof GraphFilters>(key: K, value: GraphFilters[K]) => setFilters((f) => ({ ...f, [key]: value }))
 
-  const base = safeFileName(roomTitle || '関係図', 'x').replace(/\.x$/, '')
+  // A case room's title names the household: files without persons do not carry it.
+  const hideTitle = excludePersons && roomKind !== 'community'
+  const exportTitle = hideTitle ? `${L.heading}_${M.noPersonsFileName}` : roomTitle
+  const base = safeFileName(exportTitle || '関係図', 'x').replace(/\.x$/, '')
   const exportOptions = { includePersons: !excludePersons }
   const presentFields = useMemo(() => fields.filter((f) => full.nodes.some((n) => n.fields?.includes(f))), [full])
   const presentLevels = useMemo(() => levels.filter((l) => full.nodes.some((n) => n.level === l)), [full])
@@ -428,7 +436,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
     if (blob) downloadBlob(blob, `${base}_関係図.png`)
   }
   const exportSvg = () => {
-    const svg = withImageView((cy) => graphToSvg(cy, roomTitle || L.heading))
+    const svg = withImageView((cy) => graphToSvg(cy, exportTitle || L.heading))
     if (svg) downloadText(svg, 'image/svg+xml', `${base}_関係図.svg`)
   }
 
@@ -564,9 +572,21 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
         <div className="graph-exports" data-testid="graph-exports">
           <strong>{L.exports}</strong>
           <label className="graph-check">
-            <input type="checkbox" checked={excludePersons} onChange={(e) => setExcludePersons(e.target.checked)} data-testid="graph-exclude-persons" />
+            <input
+              type="checkbox"
+              checked={excludePersons}
+              disabled={!canExportPersons}
+              aria-describedby={canExportPersons ? undefined : 'graph-persons-forced'}
+              onChange={(e) => setExcludePersons(e.target.checked)}
+              data-testid="graph-exclude-persons"
+            />
             {L.excludePersons}
           </label>
+          {!canExportPersons && (
+            <span className="hint" id="graph-persons-forced" data-testid="graph-persons-forced">
+              {M.excludePersonsForced}
+            </span>
+          )}
           <button type="button" onClick={exportPng} data-testid="graph-export-png">
             {L.exportPng}
           </button>

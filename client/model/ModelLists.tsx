@@ -22,6 +22,7 @@ import { MultiSelectCell, SelectCell, splitTags, TagsCell, TextCell } from './ce
 import { useModel } from './useModel'
 import { useModelChange } from './useModelChange'
 import { NewActorForm } from './NewActorForm'
+import { PersonalInfoNotice, personalInfoNoticeId } from './PersonalInfoNotice'
 import { RecordTable } from './RecordTable'
 import './model.css'
 
@@ -256,7 +257,15 @@ function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onCh
   return (
     <tr data-record-id={p.id}>
       <th scope="row">
-        <TextCell value={p.label} label={L.label} disabled={!canEdit} onCommit={(label) => props.onChange({ label })} />
+        <TextCell
+          value={p.label}
+          label={L.label}
+          disabled={!canEdit}
+          onCommit={(label) => props.onChange({ label })}
+          describedBy={personalInfoNoticeId(p.label, 'label', p.id)}
+          testId="person-label"
+        />
+        <PersonalInfoNotice text={p.label} field="label" recordId={p.id} />
       </th>
       <td>
         <SelectCell
@@ -283,7 +292,14 @@ function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onCh
         <TagsCell value={p.issues} label={`${p.label} ${L.issues}`} disabled={!canEdit} onCommit={(issues) => props.onChange({ issues })} />
       </td>
       <td>
-        <TextCell value={p.note} label={`${p.label} ${L.note}`} disabled={!canEdit} onCommit={(note) => props.onChange({ note })} />
+        <TextCell
+          value={p.note}
+          label={`${p.label} ${L.note}`}
+          disabled={!canEdit}
+          onCommit={(note) => props.onChange({ note })}
+          describedBy={personalInfoNoticeId(p.note, 'note', p.id)}
+        />
+        <PersonalInfoNotice text={p.note} field="note" recordId={p.id} />
       </td>
       <td className="num">{props.ties}</td>
       <td>

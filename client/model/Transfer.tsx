@@ -16,24 +16,40 @@ const samples: { key: string; label: LabelKey; json: unknown }[] = [
 
 /**
  * Export the model as JSON; import a file or a sample through one path: parse, show the
- * report (what will be imported, what is rejected and why), then apply on confirmation.
+ * report (what will be imported, what is rejected and why, what to check), then apply on
+ * confirmation. `canExportPersons` is false for a view link: it may export only without persons.
  */
-export function Transfer({ doc, canEdit, roomKind, roomTitle, origin }: { doc: Y.Doc; canEdit: boolean; roomKind: RoomKind; roomTitle: string; origin?: unknown }) {
+export function Transfer({
+  doc,
+  canEdit,
+  canExportPersons,
+  roomKind,
+  roomTitle,
+  origin,
+}: {
+  doc: Y.Doc
+  canEdit: boolean
+  canExportPersons: boolean
+  roomKind: RoomKind
+  roomTitle: string
+  origin?: unknown
+}) {
   const { lang } = useI18n()
   const L = labels(lang)
-  const [excludePersons, setExcludePersons] = useState(false)
+  const [excludeChoice, setExcludePersons] = useState(false)
+  const excludePersons = excludeChoice || !canExportPersons
   const [pending, setPending] = useState<ParsedImport | null>(null)
   const [replace, setReplace] = useState(true)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
 
   const download = () => {
-    const data = exportModel(doc, { includePersons: !excludePersons })
+    const data = exportModel(doc, { includePersons: !excludePersons, roomKind })
     const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' })
     const url = URL.createObjectURL(blob)
     const a = document.createElement('a')
     a.href = url
-    a.download = `${safeFileName(roomTitle)}.json`
+    a.download = `${exportFileBase(roomTitle, roomKind, excludePersons, L)}.json`
     a.click()
     URL.revokeObjectURL(url)
   }
@@ -72,10 +88,22 @@ export function Transfer({ doc, canEdit, roomKind, roomTitle, origin }: { doc: Y
           {L.exportJson}
         </button>
         <label className="inline">
-          <input type="checkbox" checked={excludePersons} onChange={(e) => setExcludePersons(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={excludePersons}
+            disabled={!canExportPersons}
+            aria-describedby={canExportPersons ? undefined : 'transfer-persons-forced'}
+            onChange={(e) => setExcludePersons(e.target.checked)}
+            data-testid="export-exclude-persons"
+          />
           {L.excludePersons}
         </label>
       </div>
+      {!canExportPersons && (
+        <p className="forced-hint" id="transfer-persons-forced" data-testid="export-persons-forced">
+          {L.excludePersonsForced}
+        </p>
+      )}
       {canEdit && (
         <div className="transfer-row">
           <button type="button" onClick={() => fileInput.current?.click()}>
@@ -135,6 +163,18 @@ export function Transfer({ doc, canEdit, roomKind, roomTitle, origin }: { doc: Y
               </ul>
             </>
           )}
+          {pending.report.warnings.length > 0 && (
+            <>
+              <p>{L.importWarnings}:</p>
+              <ul className="rejections" data-testid="import-warnings">
+                {pending.report.warnings.map((w, i) => (
+                  <li key={i} className="personal-info-warning">
+                    {w.index !== null && `${w.kind} ${w.index}${L.row}`} {w.id && <code>{w.id}</code>} — {w.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <fieldset className="inline">
             <label className="inline">
               <input type="radio" checked={replace} onChange={() => setReplace(true)} />
@@ -159,4 +199,13 @@ export function Transfer({ doc, canEdit, roomKind, roomTitle, origin }: { doc: Y
 
 function safeFileName(title: string): string {
   return title.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 80) || 'map'
+}
+
+/**
+ * A case room's title names the household (「Aさん世帯（8050・生活困窮）」), so a file written
+ * without persons does not carry it in its name either; a district map's title is kept.
+ */
+function exportFileBase(roomTitle: string, roomKind: RoomKind, excludePersons: boolean, L: ReturnType<typeof labels>): string {
+  if (excludePersons && roomKind !== 'community') return `${L.mapFileName}_${L.noPersonsFileName}_${new Date().toISOString().slice(0, 10)}`
+  return safeFileName(roomTitle) + (excludePersons ? `_${L.noPersonsFileName}` : '')
 }

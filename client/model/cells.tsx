@@ -17,6 +17,8 @@ export function TextCell(props: {
   testId?: string
   /** Table cells look like text until hovered; the board's inspector uses plain fields. */
   className?: string
+  /** id of a warning about this field's value (aria-describedby). */
+  describedBy?: string
 }) {
   const [draft, setDraft] = useState(props.value ?? '')
   useEffect(() => setDraft(props.value ?? ''), [props.value])
@@ -35,6 +37,7 @@ export function TextCell(props: {
     <input
       className={props.className ?? 'cell-input'}
       aria-label={props.label}
+      aria-describedby={props.describedBy}
       value={draft}
       list={props.list}
       disabled={props.disabled}

@@ -56,6 +56,11 @@ const ja = {
   transferHeading: '読み込み・書き出し',
   exportJson: 'JSONで書き出す',
   excludePersons: '人物を除いて書き出す（個人に関わる情報を外す）',
+  excludePersonsForced:
+    '閲覧用リンクでは、人物を除いた書き出しだけができます（人物・つながり・メモ・世帯の概要と課題タグを外します）。人物を含めるには編集用かファシリテーター用のリンクを使ってください。',
+  mapFileName: 'マップ',
+  noPersonsFileName: '人物なし',
+  importWarnings: '確認してください（このまま読み込まれます。氏名・住所などは続柄に書き直してください）',
   importJson: 'JSONファイルを読み込む',
   loadSample: 'サンプルを読み込む',
   sampleCase: 'ケース：Aさん世帯（8050）',
@@ -132,6 +137,11 @@ const en: Labels = {
   transferHeading: 'Import / export',
   exportJson: 'Export JSON',
   excludePersons: 'Leave persons out of the export',
+  excludePersonsForced:
+    'A view link can export only without persons (no persons, ties to them, notes, household summary or household tags). Use an edit or facilitate link to include them.',
+  mapFileName: 'map',
+  noPersonsFileName: 'no-persons',
+  importWarnings: 'Please check (these will be imported as they are; rewrite names or addresses as roles)',
   importJson: 'Import a JSON file',
   loadSample: 'Load a sample',
   sampleCase: 'Case: household A (8050)',

@@ -390,7 +390,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
           <div className="room-panel" role="tabpanel" id="panel-lists" aria-labelledby="tab-lists">
             <ModelLists doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} origin={MODEL_ORIGIN} />
             <Palette doc={connection.doc} canEdit={!readOnly} origin={MODEL_ORIGIN} />
-            <Transfer doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} roomTitle={info.title} origin={MODEL_ORIGIN} />
+            <Transfer doc={connection.doc} canEdit={!readOnly} canExportPersons={!readOnly} roomKind={info.kind} roomTitle={info.title} origin={MODEL_ORIGIN} />
           </div>
         )}
         {connection && view === 'quadrant' && (
@@ -407,6 +407,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
               roomTitle={info.title}
               selectedRecordId={selectedRecordId}
               onSelect={selectFromGraph}
+              canExportPersons={!readOnly}
             />
           </div>
         )}

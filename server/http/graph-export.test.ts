@@ -6,10 +6,10 @@ import * as Y from 'yjs'
 import { parseCsv } from '../../shared/graph/csv.ts'
 import { deriveGraph } from '../../shared/graph/derive.ts'
 import { graphFromGraphml } from '../../shared/graph/graphml.ts'
-import { loadSample } from '../../shared/graph/fixtures.ts'
+import { caseSampleWithNotes, personDataIn } from '../../shared/model/privacy-fixtures.ts'
 import { readModel } from '../../shared/model/doc.ts'
 import type { MapModel } from '../../shared/model/schema.ts'
-import { applyImport } from '../../shared/model/transfer.ts'
+import { applyImport, parseImport } from '../../shared/model/transfer.ts'
 import type { CreateRoomResponse } from '../../shared/rooms.ts'
 import { connectClient, destroyAll, waitForSync, waitUntil, type Client } from '../../test/support/clients.ts'
 import { startServer, type RunningServer } from '../app.ts'
@@ -28,7 +28,9 @@ describe('graph export API', () => {
   const clients: Client[] = []
   let room: CreateRoomResponse
   const token = (role: 'facilitate' | 'edit' | 'view') => room.links[role].split('#k=')[1]
-  const model = loadSample('case-8050')
+  // The case sample with a person note: every person-describing text must stay out of persons=0.
+  const sampleJson = caseSampleWithNotes()
+  const model = parseImport(sampleJson, { roomKind: 'case' }).model
   // What the server reads back: readModel orders records by id.
   const expected = { ...deriveGraph(readModel(modelDoc(model)).model), kind: 'case' as const }
 
@@ -52,7 +54,7 @@ describe('graph export API', () => {
     applyImport(client.doc, model, { replace: true })
     const deadline = Date.now() + 10_000
     for (;;) {
-      const res = await get('graph.json', token('view'))
+      const res = await get('graph.json', token('edit'))
       const body = (await res.json()) as { elements: { nodes: unknown[]; edges: unknown[] } }
       if (body.elements.nodes.length === expected.nodes.length && body.elements.edges.length === expected.edges.length) break
       if (Date.now() > deadline) throw new Error('the model never reached the server')
@@ -66,8 +68,8 @@ describe('graph export API', () => {
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('serves GraphML of the live room to any role, as a no-store download', async () => {
-    for (const role of ['view', 'edit', 'facilitate'] as const) {
+  it('serves GraphML of the live room with persons to edit and facilitate links, as a no-store download', async () => {
+    for (const role of ['edit', 'facilitate'] as const) {
       const res = await get('graph.graphml', token(role))
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toMatch(/^application\/graphml\+xml/)
@@ -75,19 +77,37 @@ describe('graph export API', () => {
       expect(res.headers.get('cache-control')).toBe('no-store')
       expect(graphFromGraphml(await res.text())).toEqual(expected)
     }
+    expect((await get('graph.graphml', token('edit'), '?persons=1')).status).toBe(200)
+  })
+
+  it('gives a view link only the files without persons, and says how to ask for them', async () => {
+    for (const file of ['graph.graphml', 'graph.json', 'nodes.csv', 'edges.csv']) {
+      for (const query of ['', '?persons=1', '?persons=true']) {
+        const res = await get(file, token('view'), query)
+        expect(res.status, `${file}${query}`).toBe(403)
+        expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+        const body = (await res.json()) as { error: { code: string; message: string; messageEn: string } }
+        expect(body.error.code).toBe('PERSONS_NEED_EDIT_LINK')
+        expect(body.error.message).toMatch(/閲覧用リンクでは人物を除いた書き出しだけができます。.*persons=0/)
+        expect(body.error.messageEn).toMatch(/persons=0/)
+      }
+      const allowed = await get(file, token('view'), '?persons=0')
+      expect(allowed.status, file).toBe(200)
+      expect(allowed.headers.get('content-disposition')).toContain('-no-persons-')
+    }
   })
 
   it('serves Cytoscape JSON and Excel CSVs', async () => {
-    const json = (await (await get('graph.json', token('view'))).json()) as { data: unknown; elements: { nodes: { data: unknown }[] } }
+    const json = (await (await get('graph.json', token('edit'))).json()) as { data: unknown; elements: { nodes: { data: unknown }[] } }
     expect(json.data).toEqual({ mapKind: 'case', personsIncluded: true })
     expect(json.elements.nodes.map((n) => n.data)).toEqual(expected.nodes)
 
-    const nodes = await get('nodes.csv', token('view'))
+    const nodes = await get('nodes.csv', token('facilitate'))
     expect(nodes.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/)
     const nodesText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await nodes.arrayBuffer())
     expect(nodesText.charCodeAt(0)).toBe(0xfeff)
     expect(parseCsv(nodesText)).toHaveLength(1 + expected.nodes.length)
-    const edges = await get('edges.csv', token('view'))
+    const edges = await get('edges.csv', token('edit'))
     expect(parseCsv(await edges.text())).toHaveLength(1 + expected.edges.length)
   })
 
@@ -99,9 +119,12 @@ describe('graph export API', () => {
     const back = graphFromGraphml(await graphml.text())
     expect(back.nodes).toEqual(actors)
     expect(back.edges).toEqual(actorEdges)
-    for (const file of ['graph.json', 'nodes.csv', 'edges.csv']) {
-      const text = await (await get(file, token('view'), '?persons=0')).text()
-      expect(text, file).not.toMatch(/p-mother|p-son|p-daughter|長男|長女/)
+    for (const file of ['graph.graphml', 'graph.json', 'nodes.csv', 'edges.csv']) {
+      for (const role of ['view', 'edit'] as const) {
+        const text = await (await get(file, token(role), '?persons=0')).text()
+        expect(personDataIn(text, sampleJson), `${file} (${role})`).toEqual([])
+        expect(text).toContain('地域包括支援センター')
+      }
     }
   })
 
@@ -126,7 +149,7 @@ describe('graph export API', () => {
     destroyAll(clients.splice(0))
     // The export above borrowed the live room; it must still unload when everyone has left.
     await waitUntil(() => !server.rooms.isLoaded(room.roomId), 'room unloaded after the last client left')
-    const res = await get('graph.graphml', token('view'))
+    const res = await get('graph.graphml', token('edit'))
     expect(res.status).toBe(200)
     expect(graphFromGraphml(await res.text())).toEqual(expected)
     expect(server.rooms.isLoaded(room.roomId)).toBe(false)

@@ -4,8 +4,9 @@ import { ageBands, directions, fields, levels, relationTypes, statuses, strength
 
 /**
  * The map model: the single source of truth that the board, the lists, the quadrant and the
- * graph are views of. Records are strict: unknown keys are rejected, so a person record can
- * never carry a real name or an address.
+ * graph are views of. Records are strict: unknown keys are rejected, so a person record has no
+ * field for a name or an address. Its label and note are free text, though: personal-info.ts
+ * warns (does not refuse) when they look like a name, an address or a phone number.
  */
 
 const id = z
@@ -34,7 +35,7 @@ export type Actor = z.infer<typeof actorSchema>
 export const personSchema = z
   .object({
     id,
-    /** A role, never a name: 本人, 母, 長男… */
+    /** A role, never a name: 本人, 母, 長男… (free text: personal-info.ts warns about names). */
     label: text(30).min(1, '本人、母、長男などの続柄・役割を入力してください（氏名は書かないでください）'),
     ageBand: z.enum(ageBands, { error: `${ageBands.join('、')} から選んでください` }),
     household: z.boolean({ error: '世帯員かどうか（true / false）を指定してください' }),

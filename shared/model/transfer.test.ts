@@ -88,6 +88,27 @@ describe('import and export', () => {
     expect(() => parseImport({})).toThrow(/1件も/)
   })
 
+  it('imports a person whose label or note looks like a name or an address, with a warning per row', () => {
+    const json = {
+      summary: '本人は山田太郎。',
+      persons: [
+        { id: 'p1', label: '本人', ageBand: '50代', household: true },
+        { id: 'p2', label: '山田太郎（本人・住所：〇〇町1-2-3）', ageBand: '50代', household: true },
+        { id: 'p3', label: '母', ageBand: '80代', household: true, note: '連絡先 090-1234-5678' },
+      ],
+    }
+    const { parsed, doc } = loadInto(json, 'case')
+    expect(parsed.report.rejected).toEqual([])
+    expect(parsed.report.accepted.persons).toBe(3)
+    expect(readModel(doc).model.persons.map((p) => p.label)).toContain('山田太郎（本人・住所：〇〇町1-2-3）')
+    expect(parsed.report.warnings.map((w) => `${w.kind}#${w.index} ${w.id}: ${w.message}`)).toEqual([
+      expect.stringMatching(/^person#2 p2: 続柄・役割の「山田太郎」.*氏名・住所のように見えます。.*長男/),
+      expect.stringMatching(/^person#3 p3: メモの「090-1234-5678」は電話番号のように見えます/),
+      expect.stringMatching(/^info#null null: 概要の「山田太郎」は氏名/),
+    ])
+    expect(loadInto(sample('case-8050.json'), 'case').parsed.report.warnings).toEqual([])
+  })
+
   it('can leave persons out of an export', () => {
     const { doc } = loadInto(sample('case-8050.json'), 'case')
     const exported = exportModel(doc, { includePersons: false })

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { RoomKind } from '../rooms.ts'
 import { collection, collectionSchemas, infoMap, readModel, type CollectionKind } from './doc.ts'
+import { personalInfoWarning } from './personal-info.ts'
 import { describeIssue, mapInfoSchema, type MapInfo, type MapModel, type RecordKind } from './schema.ts'
 
 /**
@@ -13,22 +14,38 @@ export const exportFormat = 'jusou-map/model@1'
 export interface ExportedModel extends MapModel {
   format: typeof exportFormat
   exportedAt: string
+  /** false: the file was written "without persons" and holds nothing that describes them. */
+  personsIncluded: boolean
 }
 
-export function exportModel(doc: Y.Doc, options: { includePersons?: boolean } = {}): ExportedModel {
+/**
+ * `includePersons: false` leaves out everything that describes the people of a case, not just
+ * their cards: the persons (with their notes and tags), every tie that touches one, and the
+ * household narrative (summary) and household issue tags. A community map's summary and tags
+ * describe a district, not people, and are kept. Ties are kept only between two actors, so that
+ * a tie to a person record that failed validation cannot carry a note about that person out.
+ */
+export function exportModel(doc: Y.Doc, options: { includePersons?: boolean; roomKind?: RoomKind } = {}): ExportedModel {
   const { model } = readModel(doc)
   const includePersons = options.includePersons ?? true
-  const personIds = new Set(model.persons.map((p) => p.id))
+  const exportedAt = new Date().toISOString()
+  if (includePersons) return { format: exportFormat, exportedAt, personsIncluded: true, ...model }
+  const actorIds = new Set(model.actors.map((a) => a.id))
   return {
     format: exportFormat,
-    exportedAt: new Date().toISOString(),
-    info: model.info,
+    exportedAt,
+    personsIncluded: false,
+    info: withoutHousehold(model.info, options.roomKind),
     actors: model.actors,
-    persons: includePersons ? model.persons : [],
-    relations: includePersons
-      ? model.relations
-      : model.relations.filter((r) => !personIds.has(r.from) && !personIds.has(r.to)),
+    persons: [],
+    relations: model.relations.filter((r) => actorIds.has(r.from) && actorIds.has(r.to)),
   }
+}
+
+/** The map's info without what describes a household (anything but a community map's). */
+export function withoutHousehold(info: MapInfo, roomKind?: RoomKind): MapInfo {
+  if ((roomKind ?? info.kind) === 'community') return info
+  return info.kind ? { kind: info.kind, issues: [] } : { issues: [] }
 }
 
 export interface ImportRejection {
@@ -39,9 +56,13 @@ export interface ImportRejection {
   message: string
 }
 
+/** Imported, but worth a look: a person's label or note that looks like a name or an address. */
+export type ImportWarning = ImportRejection
+
 export interface ImportReport {
   accepted: { actors: number; persons: number; relations: number }
   rejected: ImportRejection[]
+  warnings: ImportWarning[]
 }
 
 export interface ParsedImport {
@@ -130,9 +151,20 @@ export function parseImport(input: unknown, options: { roomKind?: RoomKind } = {
   if (infoParsed.success) info = infoParsed.data
   else rejected.push({ kind: 'info', index: null, id: null, message: describeIssue(infoParsed.error) })
 
+  // Warned, not refused (personal-info.ts): the user decides, row by row, before applying.
+  const warnings: ImportWarning[] = []
+  for (const p of persons) {
+    for (const field of ['label', 'note'] as const) {
+      const message = personalInfoWarning(p[field], field)
+      if (message) warnings.push({ kind: 'person', index: fileIndex.get(p.id) ?? null, id: p.id, message })
+    }
+  }
+  const summaryWarning = personalInfoWarning(info.summary, 'summary')
+  if (summaryWarning) warnings.push({ kind: 'info', index: null, id: null, message: summaryWarning })
+
   return {
     model: { info, actors, persons, relations },
-    report: { accepted: { actors: actors.length, persons: persons.length, relations: relations.length }, rejected },
+    report: { accepted: { actors: actors.length, persons: persons.length, relations: relations.length }, rejected, warnings },
   }
 }
 

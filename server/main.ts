@@ -21,6 +21,11 @@ try {
   console.error(`\n  ${err.messageJa}\n\n  ${err.messageEn}\n`)
   process.exit(1)
 }
+// Last resort only: every connection's errors are caught on its own path (ws-endpoint.ts). If
+// something still escapes, log it without its message (it could quote client data) and keep
+// serving the other rooms rather than ending every meeting at once.
+process.on('unhandledRejection', (err) => log.error('process.unhandled_rejection', { error: (err as Error)?.name ?? typeof err }))
+process.on('uncaughtException', (err) => log.error('process.uncaught_exception', { error: err.name, stack: err.stack?.split('\n').slice(1, 4).join(' | ') }))
 log.info('server.listening', { url: server.url, dataDir: config.dataDir })
 console.log(`\n  重層支援マップ: ${server.url} を開いてください (open ${server.url})\n`)
 

@@ -126,6 +126,22 @@ describe('hardening: what one link holder can do', () => {
     alive()
   })
 
+  it('keeps memory bounded when a client that stops reading keeps asking for everyone\'s presence', async () => {
+    const peers = Array.from({ length: 20 }, () => connectClient(server.wsUrl, room.roomId, room.tokens.view))
+    clients.push(...peers)
+    await Promise.all(peers.map((p) => waitForSync(p.provider)))
+    peers.forEach((p, i) => p.awareness.setLocalStateField('user', { name: `参加者${i}`, org: 'x'.repeat(4_000) }))
+    await sleep(300)
+    const base = rssMb(server.child.pid!)
+    const raw = await openRaw(server.wsUrl, room.roomId, room.tokens.view)
+    ;(raw.ws as unknown as { _socket: { pause(): void } })._socket.pause()
+    for (let i = 0; i < 1_900; i++) raw.ws.send(new Uint8Array([3]))
+    await sleep(2_000)
+    expect(rssMb(server.child.pid!) - base).toBeLessThan(100)
+    raw.ws.terminate()
+    alive()
+  })
+
   it('bounds updates held for missing dependencies and closes the sender', async () => {
     const raw = await openRaw(server.wsUrl, room.roomId, room.tokens.facilitate)
     const rng = prng(7)

@@ -39,8 +39,7 @@ export function handleMessage(room: Room, conn: RoomConnection, message: Uint8Ar
       return
     }
     case messageQueryAwareness: {
-      const reply = room.awarenessMessage()
-      if (reply) conn.send(reply)
+      room.replyAwarenessQuery(conn)
       return
     }
     default:

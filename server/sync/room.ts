@@ -305,6 +305,21 @@ export class Room {
     }
   }
 
+  /**
+   * Answers an awareness query with everyone's presence, through back-pressure like every other
+   * reply: a client that asks over and over without reading is skipped and then disconnected.
+   */
+  replyAwarenessQuery(conn: RoomConnection): void {
+    if (conn.bufferedAmount > this.options.disconnectBytes) return conn.close(closeCodes.tooSlow, 'client too slow, reconnect to resync')
+    if (conn.bufferedAmount > this.options.awarenessSkipBytes) {
+      // It gets the full state with the first tick it can take (backpressure.ts).
+      conn.awarenessStale = true
+      return
+    }
+    const reply = this.awarenessMessage()
+    if (reply) conn.send(reply)
+  }
+
   /** Full awareness state, for a client's awareness query. */
   awarenessMessage(): Uint8Array | null {
     const ids = [...this.awareness.getStates().keys()]

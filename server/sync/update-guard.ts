@@ -36,6 +36,10 @@ export interface GuardOptions {
    * client sends it again in its sync step 2, which fills the gap).
    */
   restrictedRoots?: ReadonlySet<string>
+  // Known limit: the room undoes restricted changes by the transaction's sender. An item held
+  // for a missing dependency integrates in the transaction of whoever sends that dependency, so
+  // an edit link that predicts a facilitator's next item id could place an item there. The
+  // unresolvable-item refusal above closes the ordinary path to it.
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip

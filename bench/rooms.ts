@@ -81,7 +81,7 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`
 
 async function coldJoin() {
   const dataDir = tempDataDir('jusou-bench-')
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ROOM_UNLOAD_GRACE_MS: '100' })
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, ROOM_UNLOAD_GRACE_MS: '100', ROOM_CREATION_BURST_PER_ADDRESS: '1000' })
   const server = await startServer(config, createLogger(true))
   const wsUrl = `ws://127.0.0.1:${server.port}/ws`
   const room = await createRoom(server.url, 'bench', 'training')
@@ -141,7 +141,7 @@ async function coldJoin() {
 }
 
 async function memory() {
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: tempDataDir('jusou-bench-'), ROOM_UNLOAD_GRACE_MS: '300' })
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', DATA_DIR: tempDataDir('jusou-bench-'), ROOM_UNLOAD_GRACE_MS: '300', ROOM_CREATION_BURST_PER_ADDRESS: '1000' })
   const server = await startServer(config, createLogger(true))
   const wsUrl = `ws://127.0.0.1:${server.port}/ws`
   const rooms = []

@@ -28,17 +28,27 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   const app = new Hono()
   // Headers first, so that every response carries them, errors and 404s included.
   app.use('*', securityHeaders(config.trustProxy))
-  app.use('*', rateLimit({ burst: config.httpBurstPerAddress, perSecond: config.httpRatePerAddress }, config.trustProxy, { ja: 'リクエスト', en: 'requests' }))
-  app.use('/api/*', jsonFromOwnOrigin(config.publicUrl))
+  app.use(
+    '*',
+    rateLimit({
+      perAddress: { burst: config.httpBurstPerAddress, perSecond: config.httpRatePerAddress },
+      trustProxy: config.trustProxy,
+      what: { ja: 'リクエスト', en: 'requests' },
+      log,
+    }),
+  )
+  app.use('/api/*', jsonFromOwnOrigin(config.publicUrl, config.trustProxy))
+  // After the JSON/Origin check: a refused cross-site POST spends no one's room budget.
   app.on(
     'POST',
     '/api/rooms',
-    rateLimit(
-      { burst: config.roomCreationBurstPerAddress, perSecond: config.roomCreationPerHourPerAddress / 3600 },
-      config.trustProxy,
-      { ja: 'ルームの作成', en: 'rooms created' },
-      { burst: Math.min(100, config.roomCreationPerHour), perSecond: config.roomCreationPerHour / 3600 },
-    ),
+    rateLimit({
+      perAddress: { burst: config.roomCreationBurstPerAddress, perSecond: config.roomCreationPerHourPerAddress / 3600 },
+      global: { burst: Math.min(100, config.roomCreationPerHour), perSecond: config.roomCreationPerHour / 3600 },
+      trustProxy: config.trustProxy,
+      what: { ja: 'ルームの作成', en: 'rooms created' },
+      log,
+    }),
   )
   app.route('/api', createGraphExport({ directory: storage, rooms })) // before createApi's catch-all 404
   app.route(

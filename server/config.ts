@@ -78,6 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`設定 SQLITE_SYNCHRONOUS は FULL か NORMAL で指定してください（現在: "${sync}"）`)
   }
   const maxMessageBytes = int(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024)
+  const headersTimeoutMs = int(env, 'HEADERS_TIMEOUT_MS', 10_000, 1000)
+  const requestTimeoutMs = int(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000)
+  // Node refuses to start an HTTP server whose header timeout exceeds its request timeout.
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new Error(`設定 REQUEST_TIMEOUT_MS（${requestTimeoutMs}）は HEADERS_TIMEOUT_MS（${headersTimeoutMs}）以上にしてください`)
+  }
   return {
     host: env.HOST || '0.0.0.0',
     port: int(env, 'PORT', 8787),
@@ -93,13 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     wsConnectBurstPerAddress: int(env, 'WS_CONNECT_BURST_PER_ADDRESS', 400, 1),
     wsConnectRatePerAddress: int(env, 'WS_CONNECT_RATE_PER_ADDRESS', 10, 1),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    httpBurstPerAddress: int(env, 'HTTP_BURST_PER_ADDRESS', 3000, 1),
+    // 200 participants behind one town-hall address open a room at once: ≈ 30 requests each.
+    httpBurstPerAddress: int(env, 'HTTP_BURST_PER_ADDRESS', 6000, 1),
     httpRatePerAddress: int(env, 'HTTP_RATE_PER_ADDRESS', 200, 1),
     roomCreationBurstPerAddress: int(env, 'ROOM_CREATION_BURST_PER_ADDRESS', 30, 1),
     roomCreationPerHourPerAddress: int(env, 'ROOM_CREATION_PER_HOUR_PER_ADDRESS', 60, 1),
     roomCreationPerHour: int(env, 'ROOM_CREATION_PER_HOUR', 600, 1),
-    headersTimeoutMs: int(env, 'HEADERS_TIMEOUT_MS', 10_000, 1000),
-    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000),
+    headersTimeoutMs,
+    requestTimeoutMs,
     maxAwarenessIdsPerConnection: int(env, 'MAX_PRESENCE_IDS_PER_CONNECTION', 8, 1),
     roomUnloadGraceMs: int(env, 'ROOM_UNLOAD_GRACE_MS', 30_000),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),

@@ -1,27 +1,14 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectClient, destroyAll, waitForSync, waitUntil, type Client } from './support/clients.ts'
-import { createRoom, startServerProcess, type ServerProcess } from './support/server-process.ts'
+import { waitForSync, waitUntil } from './support/clients.ts'
+import { fleet } from './support/fleet.ts'
+import { createRoom } from './support/server-process.ts'
 
 // The promise to a workshop: whatever one participant has seen on screen survives a crash.
 describe('durability across SIGKILL', () => {
-  const servers: ServerProcess[] = []
-  const clients: Client[] = []
-  afterEach(async () => {
-    destroyAll(clients.splice(0))
-    for (const s of servers.splice(0)) await s.kill('SIGKILL')
-  })
-  const start = async (opts: Parameters<typeof startServerProcess>[0] = {}) => {
-    const s = await startServerProcess(opts)
-    servers.push(s)
-    return s
-  }
-  const connect = (s: ServerProcess, roomId: string, token: string) => {
-    const c = connectClient(s.wsUrl, roomId, token)
-    clients.push(c)
-    return c
-  }
+  const { start, connect, disconnectAll, stopAll } = fleet()
+  afterEach(stopAll)
 
   it('keeps every update another participant had received when the server is killed mid-burst', async () => {
     const first = await start()
@@ -42,7 +29,7 @@ describe('durability across SIGKILL', () => {
     const seen = watcher.doc.getArray<number>('log').toArray()
     clearInterval(burst)
     await new Promise((r) => first.child.once('exit', r))
-    destroyAll(clients.splice(0))
+    disconnectAll()
 
     const second = await start({ dataDir: first.dataDir })
     const reader = connect(second, room.roomId, room.tokens.view)
@@ -69,7 +56,7 @@ describe('durability across SIGKILL', () => {
     await waitUntil(() => writers.every((w) => w.doc.getMap('cards').size === 600), 'all writers converge')
     first.child.kill('SIGKILL')
     await new Promise((r) => first.child.once('exit', r))
-    destroyAll(clients.splice(0))
+    disconnectAll()
     // Compaction really ran during the writes: a snapshot exists and the log was trimmed.
     const db = new Database(path.join(first.dataDir, 'jusou.db'), { readonly: true })
     const snapshots = db.prepare('SELECT count(*) AS n FROM doc_snapshots WHERE room_id = ?').get(room.roomId) as { n: number }
@@ -91,7 +78,7 @@ describe('durability across SIGKILL', () => {
     await waitForSync(w.provider)
     w.doc.getText('memo').insert(0, '支援会議メモ')
     await new Promise((r) => setTimeout(r, 200))
-    destroyAll(clients.splice(0))
+    disconnectAll()
     await first.kill('SIGTERM')
 
     const second = await start({ dataDir: first.dataDir })

@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectClient, destroyAll, waitForSync, waitUntil, type Client } from './support/clients.ts'
+import { destroyAll, waitForSync, waitUntil } from './support/clients.ts'
+import { fleet } from './support/fleet.ts'
 import { createRoom, startServerProcess, tempDataDir, type CreatedRoom, type ServerProcess } from './support/server-process.ts'
 
 // Storage that lost data or is damaged must stop the server with a message, never be served
@@ -11,23 +12,12 @@ import { createRoom, startServerProcess, tempDataDir, type CreatedRoom, type Ser
 const ROOMS = 20
 const root = path.resolve(import.meta.dirname, '..')
 
-const servers: ServerProcess[] = []
-const clients: Client[] = []
-const start = async (opts: Parameters<typeof startServerProcess>[0]) => {
-  const s = await startServerProcess(opts)
-  servers.push(s)
-  return s
-}
-const connect = (s: ServerProcess, roomId: string, token: string) => {
-  const c = connectClient(s.wsUrl, roomId, token)
-  clients.push(c)
-  return c
-}
+const { start, connect, track, disconnectAll, stopAll } = fleet()
 /** The server must exit at start: returns what it printed. */
 const refusedStart = async (dataDir: string, env: Record<string, string> = {}): Promise<string> => {
   const err = await startServerProcess({ dataDir, env }).then(
     (s) => {
-      servers.push(s)
+      track(s)
       throw new Error(`server started on ${dataDir}`)
     },
     (e: Error) => e,
@@ -82,15 +72,12 @@ describe('storage integrity across SIGKILL and damage', () => {
       }),
     )
     await first.kill('SIGKILL')
-    destroyAll(clients.splice(0))
+    disconnectAll()
     pristine = first.dataDir
     expect(fs.statSync(path.join(pristine, 'jusou.db-wal')).size).toBeGreaterThan(0)
   })
 
-  afterAll(async () => {
-    destroyAll(clients.splice(0))
-    for (const s of servers.splice(0)) await s.kill('SIGKILL')
-  })
+  afterAll(stopAll)
 
   it('refuses a cut WAL, a deleted WAL and a damaged page; ACCEPT_DATA_LOSS=1 starts anyway', async () => {
     const cut = copyDir(pristine)
@@ -183,7 +170,7 @@ describe('storage integrity across SIGKILL and damage', () => {
     expect(refused.out).toContain('サーバーを止めてから')
     expect(refused.out).toContain('stop the server')
     expect(fs.readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([])
-    destroyAll(clients.splice(0))
+    disconnectAll()
     await s.kill('SIGTERM')
 
     const restored = await npmRun('restore', backupFile, dir)
@@ -216,7 +203,7 @@ describe('storage integrity across SIGKILL and damage', () => {
     text.delete(0, SECRET.length)
     for (let i = 0; i < 12; i++) w.doc.getMap('m').set(`k${i}`, i)
     await waitUntil(() => watcher.doc.getMap('m').size === 12, 'edits seen')
-    destroyAll(clients.splice(0))
+    disconnectAll()
     await s.kill('SIGTERM') // compacts, checkpoints and removes the WAL
     const files = fs.readdirSync(s.dataDir)
     expect(files).not.toContain('jusou.db-wal')

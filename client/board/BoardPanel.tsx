@@ -1,3 +1,4 @@
+// Over 450 lines until issue #11 splits it: inspector, palette, person form and legend are split into their own modules.
 /**
  * The board's side panel: the inspector of the selected card or arrow, adding agencies (the
  * catalogue palette) and persons, and the legend of the eco-map conventions.

@@ -1,3 +1,4 @@
+// Over 450 lines until issue #11 splits it: this becomes the client/board/sync/ folder (placement, model→board, board→model, templates).
 /**
  * Model ⇄ board reconciliation: keeps the tldraw board a faithful drawing of the room's model
  * (shared/model), and turns what users do on the board into model ops.

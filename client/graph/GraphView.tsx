@@ -1,3 +1,4 @@
+// Over 450 lines until issue #11 splits it: the cytoscape hook, element diff, layout runner, filters, exports and legend become their own modules.
 /**
  * 関係図: the agency relationship graph, generated live from the room's model (never a copy),
  * with layouts, styles by field / formality / tie, filters, an ego focus, the analysis panel
@@ -16,6 +17,7 @@ import { edgesCsv, nodesCsv } from '../../shared/graph/csv'
 import { fieldColors, fields, levels, relationTypes, statuses, statusLabels, type Field, type Level, type RelationType, type Status } from '../../shared/model/vocabulary'
 import type { RoomKind } from '../../shared/rooms'
 import { pick, useI18n } from '../i18n'
+import { ExcludePersonsOption, useExcludePersons } from '../model/ExcludePersonsOption'
 import { labels as modelLabels } from '../model/labels'
 import { useModel } from '../model/useModel'
 import { downloadBlob, downloadText, safeFileName } from '../quadrant/exporting'
@@ -162,8 +164,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
   const [filters, setFilters] = useState<GraphFilters>(defaultFilters)
   const [egoSteps, setEgoSteps] = useState(0)
   const [ownSelection, setOwnSelection] = useState<string | null>(null)
-  const [excludeChoice, setExcludePersons] = useState(false)
-  const excludePersons = excludeChoice || !canExportPersons
+  const [excludePersons, setExcludePersons] = useExcludePersons(canExportPersons)
   const [relayoutTick, setRelayoutTick] = useState(0)
   const selected = selectedRecordId !== undefined ? selectedRecordId : ownSelection
 
@@ -571,17 +572,15 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
 
         <div className="graph-exports" data-testid="graph-exports">
           <strong>{L.exports}</strong>
-          <label className="graph-check">
-            <input
-              type="checkbox"
-              checked={excludePersons}
-              disabled={!canExportPersons}
-              aria-describedby={canExportPersons ? undefined : 'graph-persons-forced'}
-              onChange={(e) => setExcludePersons(e.target.checked)}
-              data-testid="graph-exclude-persons"
-            />
-            {L.excludePersons}
-          </label>
+          <ExcludePersonsOption
+            label={L.excludePersons}
+            exclude={excludePersons}
+            canExportPersons={canExportPersons}
+            onChange={setExcludePersons}
+            forcedHintId="graph-persons-forced"
+            className="graph-check"
+            testId="graph-exclude-persons"
+          />
           {!canExportPersons && (
             <span className="hint" id="graph-persons-forced" data-testid="graph-persons-forced">
               {M.excludePersonsForced}

@@ -1,3 +1,4 @@
+// Over 450 lines until issue #11 splits it: each table (actors, persons, ties) moves to its own file.
 import { useMemo, useState } from 'react'
 import type * as Y from 'yjs'
 import type { RoomKind } from '../../shared/rooms'

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { ExcludePersonsOption, useExcludePersons } from './ExcludePersonsOption'
 import type * as Y from 'yjs'
 import type { RoomKind } from '../../shared/rooms'
 import { applyImport, exportModel, ImportFormatError, parseImport, type ParsedImport } from '../../shared/model/transfer'
@@ -36,8 +37,7 @@ export function Transfer({
 }) {
   const { lang } = useI18n()
   const L = labels(lang)
-  const [excludeChoice, setExcludePersons] = useState(false)
-  const excludePersons = excludeChoice || !canExportPersons
+  const [excludePersons, setExcludePersons] = useExcludePersons(canExportPersons)
   const [pending, setPending] = useState<ParsedImport | null>(null)
   const [replace, setReplace] = useState(true)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
@@ -87,17 +87,15 @@ export function Transfer({
         <button type="button" onClick={download}>
           {L.exportJson}
         </button>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={excludePersons}
-            disabled={!canExportPersons}
-            aria-describedby={canExportPersons ? undefined : 'transfer-persons-forced'}
-            onChange={(e) => setExcludePersons(e.target.checked)}
-            data-testid="export-exclude-persons"
-          />
-          {L.excludePersons}
-        </label>
+        <ExcludePersonsOption
+          label={L.excludePersons}
+          exclude={excludePersons}
+          canExportPersons={canExportPersons}
+          onChange={setExcludePersons}
+          forcedHintId="transfer-persons-forced"
+          className="inline"
+          testId="export-exclude-persons"
+        />
       </div>
       {!canExportPersons && (
         <p className="forced-hint" id="transfer-persons-forced" data-testid="export-persons-forced">

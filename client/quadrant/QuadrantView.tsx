@@ -1,3 +1,4 @@
+// Over 450 lines until issue #11 splits it: the drag-override state machine becomes a hook and its `attempt` goes to useModelChange.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { classify } from '../../shared/quadrant/classify'

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { loadConfig } from '../config.ts'
-import { assertQuickCheck, countsOf, DB_FILE, fileTimestamp, StorageIntegrityError } from '../storage/integrity.ts'
+import { sealPrivateFile, assertQuickCheck, countsOf, DB_FILE, fileTimestamp, StorageIntegrityError } from '../storage/integrity.ts'
 
 function fail(ja: string, en: string): never {
   console.error(`\n  ${ja}\n  ${en}\n`)
@@ -62,11 +62,7 @@ try {
   } finally {
     copy.close()
   }
-  // Case data: readable by the owner only.
-  fs.chmodSync(partial, 0o600)
-  const fd = fs.openSync(partial, 'r')
-  fs.fsyncSync(fd)
-  fs.closeSync(fd)
+  sealPrivateFile(partial)
   fs.renameSync(partial, target)
   const size = fs.statSync(target).size
   console.log(`\n  バックアップを作成しました: ${target}（${formatBytes(size)}、ルーム ${rooms} 件、quick_check: ok）`)

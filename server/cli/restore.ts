@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { loadConfig } from '../config.ts'
-import {
+import { sealPrivateFile,
   assertQuickCheck,
   countsOf,
   DataDirLock,
@@ -75,10 +75,7 @@ try {
   } finally {
     copy.close()
   }
-  fs.chmodSync(incoming, 0o600)
-  const fd = fs.openSync(incoming, 'r')
-  fs.fsyncSync(fd)
-  fs.closeSync(fd)
+  sealPrivateFile(incoming)
 
   // The current database (with its -wal and -shm, named so that SQLite still pairs them) is set aside.
   let aside = `${dbFile}.before-restore-${fileTimestamp()}`

@@ -71,6 +71,20 @@ const recordText = (counts: DbCounts) =>
 let tmpCounter = 0
 const tmpName = (dataDir: string) => path.join(dataDir, `${STATE_FILE}.${process.pid}.${++tmpCounter}.tmp`)
 
+/**
+ * Makes a copy of the database private and durable before it is renamed into place: it holds
+ * case data (owner only), and a rename must never publish a file whose pages are still in cache.
+ */
+export function sealPrivateFile(file: string): void {
+  fs.chmodSync(file, 0o600)
+  const fd = fs.openSync(file, 'r')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 /** fsync of the directory makes the rename itself durable; not possible on every platform. */
 function fsyncDirSync(dir: string): void {
   let fd: number | undefined

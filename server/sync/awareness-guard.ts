@@ -59,10 +59,6 @@ export class AwarenessOwners {
     for (const [id, owner] of this.owners) if (owner === conn) this.owners.delete(id)
   }
 
-  ownerOf(clientID: number): RoomConnection | undefined {
-    return this.owners.get(clientID)
-  }
-
   private ownedBy(conn: RoomConnection): number {
     let n = 0
     for (const owner of this.owners.values()) if (owner === conn) n++

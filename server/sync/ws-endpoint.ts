@@ -59,7 +59,6 @@ class WsConnection implements RoomConnection {
   constructor(
     private readonly ws: WebSocket,
     readonly role: Role,
-    readonly address: string,
   ) {
     this.canEdit = canEdit(role)
     this.canFacilitate = role === 'facilitate'
@@ -212,7 +211,7 @@ export function attachSyncEndpoint(
       rooms.released(room)
       return
     }
-    const conn = new WsConnection(ws, access.role, address)
+    const conn = new WsConnection(ws, access.role)
     room.join(conn)
     ws.on('pong', () => (conn.alive = true))
     live.set(ws, conn)

@@ -6,8 +6,9 @@
  * (TypeScript checks that `en` has every key of `ja`).
  */
 import { createContext, useContext } from 'react'
+import { inLang, type Catalog, type Lang } from '../shared/i18n/catalog'
 
-export type Lang = 'ja' | 'en'
+export type { Lang }
 
 const ja = {
   appName: '重層支援ワークショップ・ボード',
@@ -238,4 +239,9 @@ export function useI18n(): I18n {
 /** Pick the Japanese or English variant of a `{ ja, en }` pair (as used in shared/rooms.ts). */
 export function pick(pair: { ja: string; en: string }, lang: Lang): string {
   return lang === 'en' ? pair.en : pair.ja
+}
+
+/** The strings of one catalog (shared/i18n/catalog.ts) in the participant's language. */
+export function useCatalog<K extends string>(catalog: Catalog<K>): Readonly<Record<K, string>> {
+  return inLang(catalog, useContext(I18nContext).lang)
 }

@@ -1,6 +1,6 @@
 /**
  * In a plenary most people just watch others' cursors. Their browsers must not send those
- * cursors back to the server (the stock provider does, see client/room/connection.ts):
+ * cursors back to the server (the stock provider does, see client/session/connection.ts):
  * an idle participant sends (almost) nothing while a colleague moves.
  */
 import { describe, expect, it } from 'vitest'

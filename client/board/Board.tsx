@@ -17,7 +17,7 @@ import {
 import 'tldraw/tldraw.css'
 import type { RoomKind } from '../../shared/rooms'
 import { useI18n } from '../i18n'
-import { connectionLabel, type RoomConnection } from '../room/connection'
+import { connectionLabel, type RoomConnection } from '../session/connection'
 import { assetUrls } from './assets'
 import type { BoardController } from './BoardPanel'
 import { ActorCardShapeUtil, PersonCardShapeUtil } from './card-shapes'

@@ -24,7 +24,7 @@ import {
   type TLUser,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import { participantLabel } from '../room/storage'
+import { participantLabel } from '../session/participant'
 import { visibleCursorIds } from './cursor-cap'
 
 export const PRESENCE_INTERVAL_MS = 50

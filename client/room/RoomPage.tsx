@@ -16,7 +16,7 @@ import { licenseDecision } from '../board/license'
 import { setLocalUser } from '../board/presence'
 import { pick, useI18n, type MessageKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
-import { connectionLabel, RoomConnection, type ConnectionLabel } from './connection'
+import { connectionLabel, RoomConnection, type ConnectionLabel } from '../session/connection'
 import { ParticipantList, useParticipants } from './Participants'
 import { orgsPresent } from './roster'
 import { ModelLists } from '../model/ModelLists'
@@ -25,11 +25,11 @@ import { Transfer } from '../model/Transfer'
 import { QuadrantView } from '../quadrant/QuadrantView'
 import { GraphView } from '../graph/GraphView'
 import { selectedRecordOnBoard, selectRecordOnBoard } from '../board/selection'
+import { participantLabel } from '../session/participant'
 import {
   cachedRoomInfo,
   cacheRoomInfo,
   loadProfile,
-  participantLabel,
   resolveRoomToken,
   saveProfile,
   tokenFromHash,

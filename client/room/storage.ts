@@ -96,8 +96,3 @@ export function cachedRoomInfo(roomId: string, token: string): RoomInfoResponse 
     return null
   }
 }
-
-/** The label peers see next to our cursor and in participant lists: 名前（所属）. */
-export function participantLabel(name: string, org: string): string {
-  return org ? `${name}（${org}）` : name
-}

@@ -7,6 +7,7 @@ import { createApi } from './http/api.ts'
 import { createGraphExport } from './http/graph-export.ts'
 import { jsonFromOwnOrigin, rateLimit } from './http/request-guard.ts'
 import { securityHeaders } from './http/security-headers.ts'
+import { notFound } from './http/not-found.ts'
 import { mountClient } from './http/static.ts'
 import { createLogger, type Logger } from './log.ts'
 import { SqliteStorage } from './storage/sqlite.ts'
@@ -50,7 +51,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       log,
     }),
   )
-  app.route('/api', createGraphExport({ directory: storage, rooms })) // before createApi's catch-all 404
+  app.route('/api', createGraphExport({ directory: storage, rooms }))
   app.route(
     '/api',
     createApi({
@@ -60,6 +61,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     }),
   )
   mountClient(app, config.clientDir)
+  app.notFound(notFound(config.clientDir))
   app.onError((err, c) => {
     log.error('http.error', { path: new URL(c.req.url).pathname, error: err.message })
     return c.json({ error: { code: 'SERVER_ERROR', message: 'サーバーで問題が起きました。しばらくしてからやり直してください。', messageEn: 'Internal server error.' } }, 500)

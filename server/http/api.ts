@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createRoomRequest, type ClientConfigResponse, type RoomInfoResponse } from '../../shared/rooms.ts'
-import { authorize, createRoom } from '../rooms/room-access.ts'
+import { createRoom } from '../rooms/room-access.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
-import { accessErrors, apiError } from './errors.ts'
+import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { apiError } from './errors.ts'
 
 export interface ApiDeps {
   directory: RoomDirectory
@@ -12,8 +13,8 @@ export interface ApiDeps {
 }
 
 /** The JSON API under /api. Rooms cannot be listed: every room route needs its token. */
-export function createApi({ directory, publicUrl, clientConfig }: ApiDeps): Hono {
-  const api = new Hono()
+export function createApi({ directory, publicUrl, clientConfig }: ApiDeps): Hono<RoomAccessEnv> {
+  const api = new Hono<RoomAccessEnv>()
 
   api.get('/config', (c) => c.json(clientConfig))
 
@@ -48,14 +49,8 @@ export function createApi({ directory, publicUrl, clientConfig }: ApiDeps): Hono
     },
   )
 
-  api.get('/rooms/:roomId', async (c) => {
-    const header = c.req.header('authorization') ?? ''
-    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? null
-    const access = await authorize(directory, c.req.param('roomId'), token)
-    if (!access.ok) {
-      const [status, code, message, messageEn] = accessErrors[access.reason]
-      return apiError(c, status, code, message, messageEn)
-    }
+  api.get('/rooms/:roomId', roomAccess(directory), (c) => {
+    const access = c.get('access')
     const info: RoomInfoResponse = {
       roomId: access.room.id,
       title: access.room.title,
@@ -65,7 +60,5 @@ export function createApi({ directory, publicUrl, clientConfig }: ApiDeps): Hono
     }
     return c.json(info)
   })
-
-  api.all('*', (c) => apiError(c, 404, 'NOT_FOUND', 'そのAPIはありません。', 'No such API endpoint.'))
   return api
 }

@@ -1,13 +1,14 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { edgesCsv, nodesCsv } from '../../shared/graph/csv.ts'
 import { toCytoscapeJson } from '../../shared/graph/cytoscape-json.ts'
 import { deriveGraph, type GraphElements } from '../../shared/graph/derive.ts'
 import { toGraphml } from '../../shared/graph/graphml.ts'
 import { readModel } from '../../shared/model/doc.ts'
-import { authorize, canEdit } from '../rooms/room-access.ts'
+import { canEdit } from '../rooms/room-access.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
-import { accessErrors, apiError } from './errors.ts'
+import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { apiError } from './errors.ts'
 
 export interface GraphExportDeps {
   directory: RoomDirectory
@@ -23,8 +24,8 @@ export interface GraphExportDeps {
  * (403) without it rather than silently given less than it asked for.
  * Responses are marked no-store: a case map holds personal data and must not sit in caches.
  */
-export function createGraphExport(deps: GraphExportDeps): Hono {
-  const app = new Hono()
+export function createGraphExport(deps: GraphExportDeps): Hono<RoomAccessEnv> {
+  const app = new Hono<RoomAccessEnv>()
 
   const formats: Record<string, { type: string; render: (g: GraphElements, includePersons: boolean) => string }> = {
     'graph.graphml': { type: 'application/graphml+xml; charset=utf-8', render: (g, p) => toGraphml(g, { includePersons: p }) },
@@ -34,13 +35,9 @@ export function createGraphExport(deps: GraphExportDeps): Hono {
   }
 
   for (const [file, format] of Object.entries(formats)) {
-    app.get(`/rooms/:roomId/${file}`, async (c) => {
-      const roomId = c.req.param('roomId')
-      const access = await authorize(deps.directory, roomId, bearerToken(c))
-      if (!access.ok) {
-        const [status, code, message, messageEn] = accessErrors[access.reason]
-        return apiError(c, status, code, message, messageEn)
-      }
+    app.get(`/rooms/:roomId/${file}`, roomAccess(deps.directory), async (c) => {
+      const access = c.get('access')
+      const roomId = access.room.id
       const includePersons = personsParam(c.req.query('persons'))
       if (includePersons === null) {
         return apiError(c, 400, 'INVALID_QUERY', 'persons には 0（人物を除く）か 1（人物を含む）を指定してください。', 'persons must be 0 or 1.')
@@ -67,11 +64,6 @@ export function createGraphExport(deps: GraphExportDeps): Hono {
     })
   }
   return app
-}
-
-function bearerToken(c: Context): string | null {
-  const header = c.req.header('authorization') ?? ''
-  return /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? null
 }
 
 /** undefined / 1 / true → include; 0 / false → leave out; anything else → null (refused). */

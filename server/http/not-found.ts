@@ -1,0 +1,24 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { NotFoundHandler } from 'hono'
+import { apiError } from './errors.ts'
+
+/**
+ * What no route answered. Under /api that is an API error in the usual JSON body; any other
+ * GET is a page path of the client (/, /r/:roomId), which routes itself from index.html.
+ * As the app's notFound handler it runs after every route, so routes need no ordering.
+ */
+export function notFound(clientDir: string): NotFoundHandler {
+  const indexPath = path.join(clientDir, 'index.html')
+  return (c) => {
+    const pathname = new URL(c.req.url).pathname
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return apiError(c, 404, 'NOT_FOUND', 'そのAPIはありません。', 'No such API endpoint.')
+    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('Not Found', 404)
+    if (!fs.existsSync(indexPath)) {
+      return c.text('クライアントがビルドされていません。`npm run build` を実行してから起動してください。', 503)
+    }
+    return c.html(fs.readFileSync(indexPath, 'utf8'))
+  }
+}

@@ -13,6 +13,7 @@ import {
 import type { Logger } from '../log.ts'
 import { freshAwarenessEntries } from './awareness-filter.ts'
 import { AwarenessEncoder } from './awareness-encoder.ts'
+import { AwarenessTicker } from './awareness-ticker.ts'
 import { sendAwarenessTick, sendDocumentMessage, type BackpressureLimits } from './backpressure.ts'
 import { AwarenessOwners, AwarenessViolation } from './awareness-guard.ts'
 import { checkUpdate } from './update-guard.ts'
@@ -76,10 +77,7 @@ export class Room {
   private bytesSinceSnapshot: number
   private compacting: Promise<void> | null = null
 
-  /** Per tick group: awareness client ids changed since that group's last tick. */
-  private readonly changedByGroup: Set<number>[]
-  private nextTickGroup = 0
-  private awarenessTimer: NodeJS.Timeout | null = null
+  private readonly ticker: AwarenessTicker
 
   private constructor(
     readonly id: string,
@@ -94,8 +92,7 @@ export class Room {
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot
     this.bytesSinceSnapshot = stored.bytesSinceSnapshot
-    const groups = Math.max(1, Math.floor(options.awarenessTickGroups ?? 1))
-    this.changedByGroup = Array.from({ length: groups }, () => new Set<number>())
+    this.ticker = new AwarenessTicker(options.awarenessTickMs, options.awarenessTickGroups ?? 1, this.sendAwarenessTick)
     this.owners = new AwarenessOwners(options.maxAwarenessIdsPerConnection ?? 8)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
@@ -338,44 +335,15 @@ export class Room {
       this.owners.claim(conn, added)
       this.owners.claim(conn, updated)
     }
-    for (const changed of this.changedByGroup) {
-      for (const id of added) changed.add(id)
-      for (const id of updated) changed.add(id)
-      for (const id of removed) changed.add(id)
-    }
-    if (this.options.awarenessTickMs === 0) {
-      for (let g = 0; g < this.changedByGroup.length; g++) this.sendAwarenessTick(g)
-    } else if (!this.awarenessTimer) {
-      this.awarenessTimer = setTimeout(this.onTickSlot, this.tickSlotMs())
-    }
-  }
-
-  /** Groups take turns: one group's tick per slot, every group once per tick interval. */
-  private tickSlotMs(): number {
-    return this.options.awarenessTickMs / this.changedByGroup.length
-  }
-
-  private onTickSlot = (): void => {
-    this.awarenessTimer = null
-    const group = this.nextTickGroup
-    this.nextTickGroup = (group + 1) % this.changedByGroup.length
-    this.sendAwarenessTick(group)
-    if (this.changedByGroup.some((changed) => changed.size > 0)) {
-      this.awarenessTimer = setTimeout(this.onTickSlot, this.tickSlotMs())
-    }
+    this.ticker.changed([...added, ...updated, ...removed])
   }
 
   /** One combined awareness message per tick, latest state per client, same buffer for the group. */
-  private sendAwarenessTick(group: number): void {
-    const changed = this.changedByGroup[group]
-    if (changed.size === 0) return
-    const groups = this.changedByGroup.length
-    const members = [...this.connections].filter((c) => c.id % groups === group)
-    if (members.length > 0) {
-      const delta = this.awarenessEncoder.message(changed)
-      sendAwarenessTick(members, delta, () => this.awarenessMessage(), this.options)
-    }
-    changed.clear()
+  private sendAwarenessTick = (group: number, changed: ReadonlySet<number>): void => {
+    const members = [...this.connections].filter((c) => c.id % this.ticker.groups === group)
+    if (members.length === 0) return
+    const delta = this.awarenessEncoder.message(changed)
+    sendAwarenessTick(members, delta, () => this.awarenessMessage(), this.options)
   }
 
   private connectionOf(origin: unknown): RoomConnection | null {
@@ -388,8 +356,7 @@ export class Room {
   async close(): Promise<void> {
     if (this.flushScheduled) this.flush()
     await this.flushChain
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
-    this.awarenessTimer = null
+    this.ticker.stop()
     if (!this.broken && this.updatesSinceSnapshot > 0) await this.compact()
     this.awareness.destroy()
     this.doc.destroy()

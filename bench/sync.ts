@@ -454,11 +454,11 @@ function renderRatios(rs: Ratio[]): string {
 // main
 
 let interrupted = false
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
     if (interrupted) return
     interrupted = true
-    log(`${sig}: killing children`)
+    log(`${signal}: killing children`)
     killAllChildren()
     process.exit(130)
   })

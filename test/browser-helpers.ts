@@ -183,8 +183,8 @@ export interface PageOptions {
    * Runs in every document of the page before the app's own scripts, with `initScriptArg`:
    * e.g. a recorder of the text tldraw draws on its canvas, which is not in the DOM.
    */
-  initScript?: (arg: any) => void
-  initScriptArg?: unknown
+  initScript?: (arg: string) => void
+  initScriptArg?: string
 }
 
 export interface SuiteOptions extends PageOptions {

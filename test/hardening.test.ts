@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import WebSocket from 'ws'
-import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeCodes } from '../shared/rooms.ts'
 import { settingsMap } from '../shared/quadrant/doc.ts'

@@ -9,7 +9,6 @@
  * Screenshots and exports go to /tmp/jusou-quadrant-*.{png,svg,csv} for a human to look at.
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Download, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'

@@ -198,7 +198,7 @@ export async function startServer(kind: ServerKind, readyTimeoutMs = 30_000): Pr
       if (!token) throw new Error(`edit link has no #k= token: ${body.links.edit}`)
     } catch (e) {
       await stop()
-      throw new Error(`room creation failed on ${kind}: ${(e as Error).message}\n${logTail()}`)
+      throw new Error(`room creation failed on ${kind}: ${(e as Error).message}\n${logTail()}`, { cause: e })
     }
   } else {
     wsUrl = `ws://${HOST}:${port}`

@@ -54,8 +54,8 @@ describe('graph export API', () => {
     applyImport(client.doc, model, { replace: true })
     const deadline = Date.now() + 10_000
     for (;;) {
-      const res = await get('graph.json', token('edit'))
-      const body = (await res.json()) as { elements: { nodes: unknown[]; edges: unknown[] } }
+      const graphRes = await get('graph.json', token('edit'))
+      const body = (await graphRes.json()) as { elements: { nodes: unknown[]; edges: unknown[] } }
       if (body.elements.nodes.length === expected.nodes.length && body.elements.edges.length === expected.edges.length) break
       if (Date.now() > deadline) throw new Error('the model never reached the server')
       await new Promise((r) => setTimeout(r, 50))

@@ -79,6 +79,6 @@ describe('RateLimiter memory and edges', () => {
   })
 
   it('refuses a configuration that would never refill', () => {
-    expect(() => new RateLimiter({ capacity: 5, refillPerSecond: 0 })).toThrow()
+    expect(() => new RateLimiter({ capacity: 5, refillPerSecond: 0 })).toThrow(Error)
   })
 })

@@ -40,6 +40,6 @@ describe('awareness filter', () => {
 
   it('throws on a truncated update, like y-protocols does', () => {
     const server = new awarenessProtocol.Awareness(new Y.Doc())
-    expect(() => freshAwarenessEntries(server, new Uint8Array([3, 1]))).toThrow()
+    expect(() => freshAwarenessEntries(server, new Uint8Array([3, 1]))).toThrow(Error)
   })
 })

@@ -81,7 +81,7 @@ export async function startSimulatedPeers(options: SimulatedPeersOptions): Promi
     },
     phase: (i / count) * Math.PI * 2,
   }))
-  const groups = Array.from({ length: socketCount }, (_, s) => peers.filter((_, i) => i % socketCount === s))
+  const groups = Array.from({ length: socketCount }, (_, s) => peers.filter((_peer, i) => i % socketCount === s))
   const sockets = await Promise.all(
     groups.map(
       () =>

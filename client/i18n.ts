@@ -12,8 +12,6 @@ export type { Lang }
 
 const ja = {
   appName: '重層支援ワークショップ・ボード',
-  langSwitch: 'English',
-  langSwitchTitle: 'Switch to English',
 
   // Home page
   homeIntro:
@@ -109,8 +107,6 @@ export type Messages = Record<MessageKey, string>
 
 const en: Messages = {
   appName: 'Multi-layered Support Workshop Board',
-  langSwitch: '日本語',
-  langSwitchTitle: '日本語に切り替え',
 
   homeIntro:
     'A shared whiteboard for the case meetings, trainings and community forums of the multi-layered support system program (重層的支援体制整備事業). Participants write sticky notes and shapes on the same board at the same time to map agencies, relations and the division of roles. No login: everyone joins with the link issued for the room. The tool contacts no outside server, so it works on closed town-hall networks.',

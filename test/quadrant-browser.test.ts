@@ -109,6 +109,29 @@ describe('browser: the four-quadrant diagram shared by two participants', () => 
     await a.getByTestId('quadrant-edit-dialog').waitFor({ state: 'detached' })
   })
 
+  it('the room’s undo (Ctrl+Z) takes back a quadrant edit for everyone, and redo puts it back', async () => {
+    const form = a.getByTestId('quadrant-add-form')
+    await form.locator('textarea[name=text]').fill('取り消すカード')
+    await form.locator('button[type=submit]').click()
+    await expect.poll(() => a.getByTestId('quadrant-card').count()).toBe(2)
+    await expect.poll(() => b.getByTestId('quadrant-card').count(), { timeout: 3_000 }).toBe(2)
+
+    // Outside a text field, Ctrl+Z is the room's undo wherever the participant is.
+    await a.locator('body').press('Control+z')
+    await expect.poll(() => a.getByTestId('quadrant-card').count(), { timeout: 3_000 }).toBe(1)
+    await expect.poll(() => b.getByTestId('quadrant-card').count(), { timeout: 3_000 }).toBe(1)
+    await expect(a.getByTestId('quadrant-card').textContent()).resolves.toContain(CARD_TEXT)
+
+    await a.locator('body').press('Control+Shift+z')
+    await expect.poll(() => b.getByTestId('quadrant-card').count(), { timeout: 3_000 }).toBe(2)
+    await a.locator('body').press('Control+z')
+    await expect.poll(() => b.getByTestId('quadrant-card').count(), { timeout: 3_000 }).toBe(1)
+    // Only the participant's own edits are on their stack: B's undo leaves A's card alone.
+    await b.locator('body').press('Control+z')
+    await new Promise((r) => setTimeout(r, 300))
+    await expect(a.getByTestId('quadrant-card').count()).resolves.toBe(1)
+  })
+
   it('dot voting respects the facilitator’s limit, in Japanese', async () => {
     // The facilitator sees the setting, the participant does not.
     await expect(a.getByTestId('quadrant-voting-settings').count()).resolves.toBe(1)

@@ -4,6 +4,7 @@ import { addRecord } from '../../shared/model/ops'
 import { fieldColors, levelBadges } from '../../shared/model/vocabulary'
 import { useI18n } from '../i18n'
 import { labels } from './labels'
+import { RefusalNotice } from './RefusalNotice'
 import { useModel } from './useModel'
 import { useModelChange } from './useModelChange'
 import type { ModelViewProps } from './ModelLists'
@@ -37,11 +38,7 @@ export function Palette({ doc, canEdit, origin, onAdded }: Omit<ModelViewProps, 
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <RefusalNotice message={error} testId="palette-error" />
       <ul className="palette-list">
         {results.map((entry) => (
           <li key={entry.name}>

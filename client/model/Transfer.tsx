@@ -6,6 +6,7 @@ import { applyImport, exportModel, ImportFormatError, parseImport, type ParsedIm
 import caseSample from '../../shared/samples/case-8050.json'
 import communitySample from '../../shared/samples/community-platform.json'
 import wideSample from '../../shared/samples/wide-area-prefecture.json'
+import { downloadText, safeFileName } from '../downloads'
 import { useI18n } from '../i18n'
 import { labels, type LabelKey } from './labels'
 
@@ -45,13 +46,7 @@ export function Transfer({
 
   const download = () => {
     const data = exportModel(doc, { includePersons: !excludePersons, roomKind })
-    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' })
-    const url = URL.createObjectURL(blob)
-    const a = document.createElement('a')
-    a.href = url
-    a.download = `${exportFileBase(roomTitle, roomKind, excludePersons, L)}.json`
-    a.click()
-    URL.revokeObjectURL(url)
+    downloadText(JSON.stringify(data, null, 2), 'application/json', `${exportFileBase(roomTitle, roomKind, excludePersons, L)}.json`)
   }
 
   const prepare = (json: unknown) => {
@@ -195,15 +190,11 @@ export function Transfer({
   )
 }
 
-function safeFileName(title: string): string {
-  return title.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 80) || 'map'
-}
-
 /**
  * A case room's title names the household (「Aさん世帯（8050・生活困窮）」), so a file written
  * without persons does not carry it in its name either; a district map's title is kept.
  */
 function exportFileBase(roomTitle: string, roomKind: RoomKind, excludePersons: boolean, L: ReturnType<typeof labels>): string {
   if (excludePersons && roomKind !== 'community') return `${L.mapFileName}_${L.noPersonsFileName}_${new Date().toISOString().slice(0, 10)}`
-  return safeFileName(roomTitle) + (excludePersons ? `_${L.noPersonsFileName}` : '')
+  return safeFileName(roomTitle, { fallback: 'map' }) + (excludePersons ? `_${L.noPersonsFileName}` : '')
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/model/schema'
 import { PRACTICE_TEXT_MAX, type PracticeCard, type QuadrantGroup } from '../../shared/quadrant/schema'
 import { quadrantIds, refGroups, type QuadrantId, type RefGroup } from '../../shared/quadrant/vocabulary'
 import type { Lang } from '../i18n'
+import { RefusalNotice } from '../model/RefusalNotice'
 import { labels, quadrantName, refGroupMark, refGroupName } from './labels'
 
 export interface CardFields {
@@ -156,11 +157,7 @@ export function AddCardForm({ lang, profile, actors, groups, groupId, onAdd }: A
             ))}
           </select>
         </label>
-        {error && (
-          <p className="qv-error" role="alert">
-            {error}
-          </p>
-        )}
+        <RefusalNotice message={error} testId="quadrant-add-error" />
         <button type="submit" className="qv-primary" disabled={fields.text.trim() === ''}>
           {L.add}
         </button>
@@ -216,11 +213,7 @@ export function EditDialog({ lang, card, actors, groups, onSave, onDelete, onClo
         <h3 id="qv-edit-heading">{L.editHeading}</h3>
         <form className="qv-form" onSubmit={submit}>
           <Fields lang={lang} value={fields} onChange={setFields} actors={actors} groups={listed} autoFocus />
-          {error && (
-            <p className="qv-error" role="alert">
-              {error}
-            </p>
-          )}
+          <RefusalNotice message={error} testId="quadrant-edit-error" />
           <div className="qv-buttons">
             <button type="submit" className="qv-primary" disabled={fields.text.trim() === ''}>
               {L.save}

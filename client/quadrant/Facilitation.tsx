@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { MAX_VOTE_LIMIT, type QuadrantGroup } from '../../shared/quadrant/schema'
 import { groupPalette } from '../../shared/quadrant/vocabulary'
 import type { Lang } from '../i18n'
+import { RefusalNotice } from '../model/RefusalNotice'
 import { labels } from './labels'
 
 interface GroupsPanelProps {
@@ -52,11 +53,7 @@ export function GroupsPanel({ lang, groups, cardCount, onCreate, onUpdate, onDel
         <input type="color" aria-label={L.groupColor} value={color} onChange={(e) => setColor(e.target.value)} />
         <button type="submit">{L.createGroup}</button>
       </form>
-      {error && (
-        <p className="qv-error" role="alert">
-          {error}
-        </p>
-      )}
+      <RefusalNotice message={error} testId="quadrant-groups-error" />
     </section>
   )
 }
@@ -176,11 +173,7 @@ export function VotingSettings({ lang, voteLimit, onLimit, onClear }: VotingSett
       >
         {L.clearVotes}
       </button>
-      {error && (
-        <p className="qv-error" role="alert">
-          {error}
-        </p>
-      )}
+      <RefusalNotice message={error} testId="quadrant-voting-error" />
     </section>
   )
 }

@@ -1,5 +1,4 @@
-// Over 450 lines until issue #11 splits it: the drag-override state machine becomes a hook and its `attempt` goes to useModelChange.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { classify } from '../../shared/quadrant/classify'
 import { practicesCsv } from '../../shared/quadrant/csv'
@@ -20,19 +19,23 @@ import {
   vote,
   VoteLimitError,
 } from '../../shared/quadrant/ops'
-import { referencePractices } from '../../shared/quadrant/reference'
 import { summarize } from '../../shared/quadrant/summary'
 import { diagramSvg } from '../../shared/quadrant/svg'
-import { orphanGroupColor, refGroups } from '../../shared/quadrant/vocabulary'
+import { orphanGroupColor } from '../../shared/quadrant/vocabulary'
 import { useI18n } from '../i18n'
+import { RefusalNotice } from '../model/RefusalNotice'
 import { useModel } from '../model/useModel'
+import { useModelChange } from '../model/useModelChange'
+import { BoardSelect, useBoardChoice } from './BoardChoice'
 import { AddCardForm, EditDialog, type CardFields, type Placement } from './CardForm'
-import { classificationText, Diagram, refGroupColors, type BoardCard } from './Diagram'
-import { downloadBlob, downloadText, safeFileName, svgToPng } from './exporting'
+import { classificationText, Diagram, type BoardCard } from './Diagram'
+import { downloadBlob, downloadText, safeFileName, svgToPng } from '../downloads'
 import { GroupsPanel, VotingSettings } from './Facilitation'
 import { quadrantCentres, safeVoterId, spread, type Point } from './geometry'
-import { labels, refGroupMark, refGroupName } from './labels'
-import { SummaryPanel } from './SummaryPanel'
+import { labels } from './labels'
+import { ReferencePanel } from './ReferencePanel'
+import { PlenaryLegend, SummaryPanel } from './SummaryPanel'
+import { useDragOverrides } from './useDragOverrides'
 import { useQuadrant } from './useQuadrant'
 import './quadrant.css'
 
@@ -50,66 +53,39 @@ export interface QuadrantViewProps {
   roomTitle: string
   /** Departments expected to take part (e.g. 所属 of the participants); those with no card are listed. */
   expectedOrgs?: string[]
-  /** Transaction origin of this user's edits, for a Y.UndoManager. */
+  /** Transaction origin of this user's edits: the room passes the lists' one, so its undo covers them. */
   origin?: unknown
+  /** Called before each change this user starts, so that it is an undo step of its own. */
+  onUndoStep?: () => void
   /** With it, the chosen group board is remembered for this room across reloads. */
   roomId?: string
 }
 
 /** The group board used when a room has none yet: a fixed id, so two first cards make one group. */
 const DEFAULT_GROUP_ID = 'g-default'
-const PLENARY = '__plenary__'
-/** While dragging, peers see the card move at about this rate; the drop is always written. */
-const DRAG_WRITE_MS = 120
-
-function loadChoice(roomId: string | undefined): string | null {
-  if (!roomId) return null
-  try {
-    return localStorage.getItem(`jusou-quadrant-board-${roomId}`)
-  } catch {
-    return null
-  }
-}
-function saveChoice(roomId: string | undefined, value: string): void {
-  if (!roomId) return
-  try {
-    localStorage.setItem(`jusou-quadrant-board-${roomId}`, value)
-  } catch {
-    // not remembered; fine
-  }
-}
 
 /**
- * The formal/informal four-quadrant diagram (DOMAIN.md §3) as a live, shared view of the room's
- * Y.Doc: each group's board, the plenary overlay, the live summary with 空白／手薄 flags, dot
- * voting and export. All changes go through shared/quadrant/ops.ts.
+ * The formal/informal four-quadrant diagram (docs/domain.md §3) as a live, shared view of the
+ * room's Y.Doc: each group's board, the plenary overlay, the live summary with 空白／手薄 flags,
+ * dot voting and export. All changes go through shared/quadrant/ops.ts.
  */
-export function QuadrantView({ doc, canEdit, isFacilitator, profile, voterId, roomTitle, expectedOrgs, origin, roomId }: QuadrantViewProps) {
+export function QuadrantView(props: QuadrantViewProps) {
+  const { doc, canEdit, isFacilitator, profile, voterId, roomTitle, expectedOrgs, origin, onUndoStep, roomId } = props
   const { lang } = useI18n()
   const L = labels(lang)
   const { data, problems } = useQuadrant(doc)
   const { model } = useModel(doc)
   const voter = safeVoterId(voterId)
 
-  const [choice, setChoice] = useState<string | null>(() => loadChoice(roomId))
-  /** The participant's own group: stays chosen while they look at the plenary. */
-  const [myGroup, setMyGroup] = useState<string | null>(() => loadChoice(roomId))
+  const { plenary, groupId, choose } = useBoardChoice(roomId, data.groups)
   const [showReference, setShowReference] = useState(false)
   const [excludeReference, setExcludeReference] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const [exportError, setExportError] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const [editing, setEditing] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
 
-  const plenary = choice === PLENARY
-  const known = (id: string | null) => id !== null && data.groups.some((g) => g.id === id)
-  const groupId = known(choice) ? choice! : known(myGroup) ? myGroup! : (data.groups[0]?.id ?? null)
   const scopeGroup = plenary ? undefined : (groupId ?? undefined)
-  const choose = (value: string) => {
-    setChoice(value)
-    if (value !== PLENARY) setMyGroup(value)
-    saveChoice(roomId, value)
-  }
 
   // ---- what is shown ----
   const summary = useMemo(
@@ -130,18 +106,33 @@ export function QuadrantView({ doc, canEdit, isFacilitator, profile, voterId, ro
   const limit = data.settings.voteLimit
   const remaining = summary.votes.perVoter.get(voter)?.remaining ?? limit
 
+  // ---- changes ----
+  // Every change goes through `attempt`: a refusal (a vote over the limit, a card the schema
+  // refuses) is shown in the notice instead of thrown, and replaces an export failure shown there.
+  // Each change is an undo step of its own, except a drag's writes after its first.
+  const continuesDrag = useRef(false)
+  const { error, attempt, clearError } = useModelChange(
+    () => {
+      setExportError(null)
+      if (!continuesDrag.current) onUndoStep?.()
+    },
+    (err) => (err instanceof VoteLimitError ? L.voteLimitError(err.limit, err.used) : err instanceof QuadrantValidationError ? err.message : null),
+  )
+
   // Positions of cards this participant is dragging, drawn before the document has them.
-  const [overrides, setOverrides] = useState<ReadonlyMap<string, Point>>(new Map())
-  const dragging = useRef(new Set<string>())
-  const lastWrite = useRef(new Map<string, number>())
-  useEffect(() => {
-    // The document caught up: keep only the cards still under the pointer.
-    setOverrides((prev) => {
-      if (prev.size === 0) return prev
-      const next = new Map([...prev].filter(([id]) => dragging.current.has(id)))
-      return next.size === prev.size ? prev : next
-    })
-  }, [data])
+  const drag = useDragOverrides(data, (id, to, final, first) => {
+    continuesDrag.current = !first
+    try {
+      return (
+        attempt(() => {
+          const stored = movePractice(doc, id, to.x, to.y, origin)
+          if (final) setAnnouncement(L.moved(classificationText(classify(stored.x, stored.y), lang)))
+        }) === null
+      )
+    } finally {
+      continuesDrag.current = false
+    }
+  })
 
   const cards: BoardCard[] = data.practices
     .filter((p) => scopeGroup === undefined || p.groupId === scopeGroup)
@@ -153,28 +144,10 @@ export function QuadrantView({ doc, canEdit, isFacilitator, profile, voterId, ro
         groupName: group?.name ?? L.orphanGroup,
         votes: summary.votes.perCard.get(card.id) ?? 0,
         mine: myVotes.get(card.id) ?? 0,
-        at: overrides.get(card.id) ?? { x: card.x, y: card.y },
-        dragging: dragging.current.has(card.id),
+        at: drag.at(card.id) ?? { x: card.x, y: card.y },
+        dragging: drag.isDragging(card.id),
       }
     })
-
-  // ---- changes ----
-  const attempt = useCallback(
-    (change: () => void): string | null => {
-      try {
-        change()
-        setError(null)
-        return null
-      } catch (err) {
-        const message =
-          err instanceof VoteLimitError ? L.voteLimitError(err.limit, err.used) : err instanceof QuadrantValidationError ? err.message : null
-        if (message === null) throw err
-        setError(message)
-        return message
-      }
-    },
-    [L],
-  )
 
   /** The board new cards go on; creates the first group when the room has none. */
   const ensureGroup = (): string => {
@@ -208,25 +181,7 @@ export function QuadrantView({ doc, canEdit, isFacilitator, profile, voterId, ro
     })
 
   const onMove = (id: string, to: Point, final: boolean) => {
-    if (!canEdit) return
-    if (final) dragging.current.delete(id)
-    else dragging.current.add(id)
-    setOverrides((prev) => new Map(prev).set(id, to))
-    const now = performance.now()
-    if (!final && now - (lastWrite.current.get(id) ?? 0) < DRAG_WRITE_MS) return
-    lastWrite.current.set(id, now)
-    const problem = attempt(() => {
-      const stored = movePractice(doc, id, to.x, to.y, origin)
-      if (final) setAnnouncement(L.moved(classificationText(classify(stored.x, stored.y), lang)))
-    })
-    if (final) {
-      // If nothing changed in the document (dropped where the last write put it), no update
-      // will come to clear the local position: clear it here.
-      setTimeout(() => {
-        if (!dragging.current.has(id)) setOverrides((prev) => (prev.has(id) ? new Map([...prev].filter(([k]) => k !== id)) : prev))
-      }, 400)
-    }
-    if (problem) dragging.current.delete(id)
+    if (canEdit) drag.move(id, to, final)
   }
 
   const onVote = (id: string, delta: 1 | -1) => {
@@ -257,40 +212,28 @@ export function QuadrantView({ doc, canEdit, isFacilitator, profile, voterId, ro
   const svgTitle = [roomTitle, plenary ? L.plenary : boardName].filter(Boolean).join(' – ')
   const svgSize = { width: 1600, height: 1200 }
   const makeSvg = () => diagramSvg(data, { groupId: scopeGroup, title: svgTitle || undefined, ...svgSize })
-  const exportSvg = () => downloadText(makeSvg(), 'image/svg+xml;charset=utf-8', safeFileName(fileBase, 'svg'))
-  const exportCsv = () => downloadText(practicesCsv(data, { groupId: scopeGroup }), 'text/csv;charset=utf-8', safeFileName(fileBase, 'csv'))
+  const exportSvg = () => downloadText(makeSvg(), 'image/svg+xml;charset=utf-8', safeFileName(fileBase, { fallback: 'quadrant', ext: 'svg' }))
+  const exportCsv = () => downloadText(practicesCsv(data, { groupId: scopeGroup }), 'text/csv;charset=utf-8', safeFileName(fileBase, { fallback: 'quadrant', ext: 'csv' }))
   const exportPng = async () => {
     setExporting(true)
     try {
       const png = await svgToPng(makeSvg(), svgSize.width, svgSize.height)
-      downloadBlob(png, safeFileName(fileBase, 'png'))
+      downloadBlob(png, safeFileName(fileBase, { fallback: 'quadrant', ext: 'png' }))
     } catch {
-      setError(L.exportFailed)
+      setExportError(L.exportFailed)
     } finally {
       setExporting(false)
     }
   }
 
   const canVote = canEdit && (limit > 0 || myVotes.size > 0)
-  const boardValue = plenary ? PLENARY : (groupId ?? '')
 
   return (
     <div className="quadrant-view qv-root" data-testid="quadrant-view" data-board={plenary ? 'plenary' : (groupId ?? '')}>
       <div className="qv-main">
         <div className="qv-toolbar">
           <h2 className="qv-title">{L.heading}</h2>
-          <label className="qv-inline-label">
-            {L.board}
-            <select value={boardValue} onChange={(e) => choose(e.target.value)} data-testid="quadrant-board-select">
-              {data.groups.length === 0 && <option value="">{L.defaultGroupName}</option>}
-              {data.groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
-              <option value={PLENARY}>{L.plenary}</option>
-            </select>
-          </label>
+          <BoardSelect lang={lang} groups={data.groups} plenary={plenary} groupId={groupId} onChoose={choose} />
           <label className="qv-inline-label">
             <input type="checkbox" checked={showReference} onChange={(e) => setShowReference(e.target.checked)} data-testid="toggle-reference" />
             {L.showReference}
@@ -313,26 +256,17 @@ export function QuadrantView({ doc, canEdit, isFacilitator, profile, voterId, ro
           </span>
         </div>
         {!canEdit && <p className="qv-notice">{L.readOnly}</p>}
-        {plenary && (
-          <p className="qv-legend" data-testid="plenary-legend">
-            {L.plenaryNote}{' '}
-            {summary.byGroup.map((g) => (
-              <span key={g.groupId} className="qv-legend-item">
-                <span className="qv-dot" style={{ background: g.group?.color ?? orphanGroupColor }} aria-hidden="true" />
-                {g.group?.name ?? L.orphanGroup}（{g.cards.length}）
-              </span>
-            ))}
-          </p>
-        )}
+        {plenary && <PlenaryLegend lang={lang} summary={summary} />}
         {!plenary && data.groups.length === 0 && <p className="qv-hint">{L.noGroups}</p>}
-        {error && (
-          <p className="qv-error" role="alert" data-testid="quadrant-error">
-            {error}
-            <button type="button" className="qv-mini" aria-label="×" onClick={() => setError(null)}>
-              ×
-            </button>
-          </p>
-        )}
+        <RefusalNotice
+          message={exportError ?? error}
+          testId="quadrant-error"
+          dismissLabel="×"
+          onDismiss={() => {
+            clearError()
+            setExportError(null)
+          }}
+        />
         <Diagram
           lang={lang}
           cards={cards}
@@ -367,46 +301,20 @@ export function QuadrantView({ doc, canEdit, isFacilitator, profile, voterId, ro
           {L.excludeReference}
         </label>
 
-        <section className="qv-section" aria-labelledby="qv-ref-heading">
-          <h3 id="qv-ref-heading">{L.referenceHeading}</h3>
-          <ul className="qv-counts">
-            {refGroups.map((g) => (
-              <li key={g}>
-                <span className="qv-dot" style={{ background: refGroupColors[g] }} aria-hidden="true" />
-                <span className="qv-count-label">
-                  {refGroupMark[g]} {refGroupName(g, lang)}
-                </span>
-                <span className="qv-count">{referencePractices.filter((r) => r.group === g).length}</span>
-              </li>
-            ))}
-          </ul>
-          {showReference && (
-            <ol className="qv-ref-list">
-              {referencePractices.map((r) => (
-                <li key={r.no} value={r.no}>
-                  <span style={{ color: refGroupColors[r.group] }}>{refGroupMark[r.group]}</span> {r.text}
-                </li>
-              ))}
-            </ol>
-          )}
-          {isFacilitator && canEdit && (
-            <button
-              type="button"
-              className="qv-wrap"
-              data-testid="add-reference"
-              onClick={() =>
-                attempt(() => {
-                  const added = addReferencePractices(doc, groupId ?? ensureGroup(), { authorName: profile.name }, origin)
-                  setAnnouncement(L.addReferenceDone(added.length))
-                  setError(null)
-                })
-              }
-            >
-              {L.addReference}
-              {plenary && groupId ? `（${groupsById.get(groupId)?.name}）` : ''}
-            </button>
-          )}
-        </section>
+        <ReferencePanel
+          lang={lang}
+          showList={showReference}
+          addSuffix={plenary && groupId ? `（${groupsById.get(groupId)?.name}）` : ''}
+          onAdd={
+            isFacilitator && canEdit
+              ? () =>
+                  attempt(() => {
+                    const added = addReferencePractices(doc, groupId ?? ensureGroup(), { authorName: profile.name }, origin)
+                    setAnnouncement(L.addReferenceDone(added.length))
+                  })
+              : undefined
+          }
+        />
 
         {isFacilitator && canEdit && (
           <>

@@ -189,3 +189,19 @@ function CountList({ rows, testId }: { rows: { key: string; label: string; count
     </ul>
   )
 }
+
+/** Above the plenary's diagram: each group's colour, name and number of cards. */
+export function PlenaryLegend({ lang, summary }: { lang: Lang; summary: QuadrantSummary }) {
+  const L = labels(lang)
+  return (
+    <p className="qv-legend" data-testid="plenary-legend">
+      {L.plenaryNote}{' '}
+      {summary.byGroup.map((g) => (
+        <span key={g.groupId} className="qv-legend-item">
+          <span className="qv-dot" style={{ background: g.group?.color ?? orphanGroupColor }} aria-hidden="true" />
+          {g.group?.name ?? L.orphanGroup}（{g.cards.length}）
+        </span>
+      ))}
+    </p>
+  )
+}

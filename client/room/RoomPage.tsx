@@ -1,106 +1,37 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent } from 'react'
-import { getUserPreferences, setUserPreferences } from 'tldraw'
-import {
-  closeCodeMessages,
-  closeCodes,
-  type ClientConfigResponse,
-  type Role,
-  type RoomInfoResponse,
-  roomKindLabels,
-} from '../../shared/rooms'
-import { ApiError, errorMessage, getClientConfig, getRoomInfo } from '../server-api'
+/**
+ * The room page: the gate (link, room info, profile) and the room's tab shell (board, lists,
+ * quadrant, graph). Loading is in useRoom.ts, the profile form in ProfileForm.tsx, the
+ * connection's status and banners in ConnectionBanners.tsx, tldraw preferences in preferences.ts.
+ */
+import { useEffect, useMemo, useState } from 'react'
+import { roomKindLabels, type ClientConfigResponse, type Role, type RoomInfoResponse } from '../../shared/rooms'
+import { errorMessage } from '../server-api'
 import { Board } from '../board/Board'
 import { BoardPanel, type BoardController } from '../board/BoardPanel'
 import { MODEL_ORIGIN } from '../board/origins'
 import { licenseDecision } from '../board/license'
-import { setLocalUser } from '../board/presence'
 import { pick, useI18n, type MessageKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
-import { connectionLabel, RoomConnection, type ConnectionLabel } from '../session/connection'
+import { RoomConnection } from '../session/connection'
+import { ClosedBanner, ConnectionStatus } from './ConnectionBanners'
 import { ParticipantList, useParticipants } from './Participants'
+import { localUserId, useLocalUser, useTldrawLocale } from './preferences'
+import { ProfileForm } from './ProfileForm'
+import { coverQuadrant } from './quadrantUndo'
 import { orgsPresent } from './roster'
+import { useRoom } from './useRoom'
 import { ModelLists } from '../model/ModelLists'
 import { Palette } from '../model/Palette'
 import { Transfer } from '../model/Transfer'
 import { QuadrantView } from '../quadrant/QuadrantView'
 import { GraphView } from '../graph/GraphView'
 import { selectedRecordOnBoard, selectRecordOnBoard } from '../board/selection'
-import { participantLabel } from '../session/participant'
-import {
-  cachedRoomInfo,
-  cacheRoomInfo,
-  loadProfile,
-  resolveRoomToken,
-  saveProfile,
-  tokenFromHash,
-  type Profile,
-} from './storage'
-
-const CONFIG_KEY = 'jusou-config'
-const DEFAULT_CONFIG: ClientConfigResponse = { tldrawLicenseKey: null, maxMessageBytes: 1024 * 1024 }
+import { loadProfile, resolveRoomToken, saveProfile, tokenFromHash, type Profile } from './storage'
 
 const roleText: Record<Role, MessageKey> = {
   facilitate: 'roleFacilitate',
   edit: 'roleEdit',
   view: 'roleView',
-}
-
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'error'; error: unknown }
-  | { state: 'ready'; info: RoomInfoResponse; config: ClientConfigResponse; fromCache: boolean }
-
-async function loadConfig(): Promise<ClientConfigResponse> {
-  try {
-    const config = await getClientConfig()
-    try {
-      localStorage.setItem(CONFIG_KEY, JSON.stringify(config))
-    } catch {
-      // not remembered; fine
-    }
-    return config
-  } catch (error) {
-    if (error instanceof ApiError && error.isNetworkError) {
-      try {
-        const cached = localStorage.getItem(CONFIG_KEY)
-        if (cached) return JSON.parse(cached) as ClientConfigResponse
-      } catch {
-        // fall through
-      }
-      return DEFAULT_CONFIG
-    }
-    throw error
-  }
-}
-
-function useRoom(roomId: string, token: string | null): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
-  useEffect(() => {
-    if (!token) return
-    let cancelled = false
-    ;(async () => {
-      const configPromise = loadConfig()
-      try {
-        const info = await getRoomInfo(roomId, token)
-        cacheRoomInfo(info, token)
-        const config = await configPromise
-        if (!cancelled) setLoaded({ state: 'ready', info, config, fromCache: false })
-      } catch (error) {
-        // Offline: open the room as it was last time; edits go to the offline copy.
-        const cached = error instanceof ApiError && error.isNetworkError ? cachedRoomInfo(roomId, token) : null
-        if (cached) {
-          const config = await configPromise.catch(() => DEFAULT_CONFIG)
-          if (!cancelled) setLoaded({ state: 'ready', info: cached, config, fromCache: true })
-        } else if (!cancelled) {
-          setLoaded({ state: 'error', error })
-        }
-      }
-    })()
-    return () => {
-      cancelled = true
-    }
-  }, [roomId, token])
-  return loaded
 }
 
 export function RoomPage({ roomId }: { roomId: string }) {
@@ -202,60 +133,6 @@ function SimplePage({ title, children }: { title?: string; children: React.React
   )
 }
 
-function ProfileForm({
-  initial,
-  onSubmit,
-  onCancel,
-}: {
-  initial: Profile | null
-  onSubmit: (profile: Profile) => void
-  onCancel?: () => void
-}) {
-  const { t } = useI18n()
-  const [name, setName] = useState(initial?.name ?? '')
-  const [org, setOrg] = useState(initial?.org ?? '')
-  const [error, setError] = useState(false)
-  function submit(event: FormEvent) {
-    event.preventDefault()
-    if (!name.trim() || !org.trim()) {
-      setError(true)
-      return
-    }
-    onSubmit({ name: name.trim(), org: org.trim() })
-  }
-  return (
-    <section className="card profile-card">
-      <h2>{t('profileHeading')}</h2>
-      <p className="hint">{t('profileIntro')}</p>
-      <form onSubmit={submit} data-testid="profile-form">
-        <label className="field">
-          <span>{t('profileName')}</span>
-          <input name="name" value={name} maxLength={40} autoFocus placeholder={t('profileNamePlaceholder')} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('profileOrg')}</span>
-          <input name="org" value={org} maxLength={80} placeholder={t('profileOrgPlaceholder')} onChange={(e) => setOrg(e.target.value)} />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {t('profileRequired')}
-          </p>
-        )}
-        <div className="form-buttons">
-          <button type="submit" className="primary">
-            {initial ? t('profileSave') : t('profileSubmit')}
-          </button>
-          {onCancel && (
-            <button type="button" onClick={onCancel}>
-              {t('cancel')}
-            </button>
-          )}
-        </div>
-      </form>
-    </section>
-  )
-}
-
 interface RoomProps {
   info: RoomInfoResponse
   config: ClientConfigResponse
@@ -298,26 +175,13 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
     }
   }, [info.roomId, token])
 
-  // tldraw's menus follow the user preference locale (in tldraw 5.1 the <Tldraw locale> prop
-  // only reaches its loading screen), so keep the preference in step with our language switch.
-  useEffect(() => {
-    const prefs = getUserPreferences()
-    if (prefs.locale !== lang) setUserPreferences({ ...prefs, locale: lang })
-  }, [lang])
+  useTldrawLocale(lang)
+  useLocalUser(connection, profile)
 
-  // Who we are, for peers (awareness) and for tldraw (its people menu and attribution).
+  // Quadrant edits are on the same undo stack as the board's and the lists' (quadrantUndo.ts).
   useEffect(() => {
-    if (!connection) return
-    const prefs = getUserPreferences()
-    const label = participantLabel(profile.name, profile.org)
-    if (prefs.name !== label) setUserPreferences({ ...prefs, name: label })
-    setLocalUser(connection.awareness, {
-      id: prefs.id,
-      name: profile.name,
-      org: profile.org,
-      color: prefs.color ?? '#7B66DC',
-    })
-  }, [connection, profile])
+    if (connection && boardController?.undo) coverQuadrant(boardController.undo.manager, connection.doc)
+  }, [connection, boardController])
 
   const readOnly = info.role === 'view'
   const decision = licenseDecision(config.tldrawLicenseKey, window.location)
@@ -395,7 +259,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
         )}
         {connection && view === 'quadrant' && (
           <div className="room-panel room-panel-full" role="tabpanel" id="panel-quadrant" aria-labelledby="tab-quadrant">
-            <QuadrantTab connection={connection} info={info} profile={profile} />
+            <QuadrantTab connection={connection} info={info} profile={profile} onUndoStep={() => boardController?.undo?.stopCapturing()} />
           </div>
         )}
         {connection && view === 'graph' && (
@@ -420,7 +284,8 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   )
 }
 
-function QuadrantTab({ connection, info, profile }: { connection: RoomConnection; info: RoomInfoResponse; profile: Profile }) {
+function QuadrantTab(props: { connection: RoomConnection; info: RoomInfoResponse; profile: Profile; onUndoStep: () => void }) {
+  const { connection, info, profile, onUndoStep } = props
   const participants = useParticipants(connection.awareness)
   // Departments present in the room: the summary lists those that have placed nothing yet.
   const expectedOrgs = useMemo(() => orgsPresent(participants), [participants])
@@ -430,66 +295,12 @@ function QuadrantTab({ connection, info, profile }: { connection: RoomConnection
       canEdit={info.role !== 'view'}
       isFacilitator={info.role === 'facilitate'}
       profile={profile}
-      voterId={getUserPreferences().id}
+      voterId={localUserId()}
+      origin={MODEL_ORIGIN}
+      onUndoStep={onUndoStep}
       roomTitle={info.title}
       expectedOrgs={expectedOrgs}
       roomId={info.roomId}
     />
-  )
-}
-
-const statusText: Record<ConnectionLabel, MessageKey> = {
-  connecting: 'statusConnecting',
-  connected: 'statusConnected',
-  reconnecting: 'statusReconnecting',
-  offline: 'statusOffline',
-  closed: 'statusClosed',
-}
-
-function ConnectionStatus({ connection }: { connection: RoomConnection }) {
-  const { t } = useI18n()
-  const state = useSyncExternalStore(connection.subscribe, connection.getState)
-  const label = connectionLabel(state)
-  return (
-    <span
-      className={`status status-${label}`}
-      data-testid="connection-status"
-      data-status={label}
-      data-synced={state.synced ? 'true' : 'false'}
-      role="status"
-      title={label === 'offline' ? t('offlineNote') : undefined}
-    >
-      <span className="status-dot" aria-hidden="true" />
-      <span>
-        {t(statusText[label])}
-        {label === 'connected' && state.synced && <span className="synced">・{t('statusSynced')}</span>}
-      </span>
-    </span>
-  )
-}
-
-function ClosedBanner({ connection }: { connection: RoomConnection }) {
-  const { t, lang } = useI18n()
-  const state = useSyncExternalStore(connection.subscribe, connection.getState)
-  const label = connectionLabel(state)
-  if (label === 'offline') {
-    return <p className="banner offline">{t('offlineNote')}</p>
-  }
-  if (!state.closed) return null
-  const explanation = closeCodeMessages[state.closed.code]
-  // A wrong or revoked link cannot start working by retrying; a full room or a too-large
-  // message might, so those get a button.
-  const permanent = [closeCodes.missingToken, closeCodes.forbidden, closeCodes.roomNotFound].includes(
-    state.closed.code as 4401 | 4403 | 4404,
-  )
-  return (
-    <div className="banner error" role="alert" data-testid="connection-closed" data-code={state.closed.code}>
-      <span>{explanation ? pick(explanation, lang) : t('unexpectedError')}</span>
-      {!permanent && (
-        <button type="button" onClick={() => connection.reconnect()}>
-          {t('reconnect')}
-        </button>
-      )}
-    </div>
   )
 }

@@ -1,10 +1,14 @@
 /**
- * Downloads made entirely in the browser: no request leaves the page (blob: URLs only), so they
+ * Files made entirely in the browser: no request leaves the page (blob: URLs only), so they
  * work on closed town-hall networks and the content never reaches a server.
  */
 
-/** A file name Windows, macOS and Excel accept: no path or reserved characters, not too long. */
-export function safeFileName(base: string, ext: string): string {
+/**
+ * A file name Windows, macOS and Excel accept: no path or reserved characters, not too long.
+ * `fallback` names the file when nothing of `base` is left (an empty or all-dots title);
+ * `ext` is appended after the cleaning, so callers that add their own suffixes leave it out.
+ */
+export function safeFileName(base: string, { fallback, ext }: { fallback: string; ext?: string }): string {
   const cleaned = base
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\u0000-\u001F]/g, '_')
@@ -12,7 +16,8 @@ export function safeFileName(base: string, ext: string): string {
     .trim()
     .replace(/^\.+/, '')
     .slice(0, 80)
-  return `${cleaned || 'quadrant'}.${ext}`
+  const name = cleaned || fallback
+  return ext ? `${name}.${ext}` : name
 }
 
 export function downloadBlob(blob: Blob, fileName: string): void {
@@ -37,7 +42,8 @@ export function downloadText(text: string, type: string, fileName: string): void
  * Renders a standalone SVG document to PNG: the SVG becomes an image through a blob: URL
  * (allowed by the page's CSP: img-src blob:), is drawn on a canvas, and the canvas is encoded.
  * The SVG names installed Japanese fonts (Noto Sans CJK JP, Hiragino, Yu Gothic, Meiryo), which
- * an SVG used as an image may use; it loads nothing else.
+ * an SVG used as an image may use; it loads nothing else. Generic (any SVG string), so it lives
+ * with the downloads rather than with the quadrant diagram that uses it today.
  */
 export async function svgToPng(svg: string, width: number, height: number, scale = 1): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }))

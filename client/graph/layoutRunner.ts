@@ -1,0 +1,97 @@
+/**
+ * Runs a layout on the live instance: preset positions are animated into place, fcose runs on
+ * cytoscape. A run that a newer one replaced (a new layout while animating) ends silently. The
+ * canvas carries data-layout-run (a counter) and data-layout-state (running / done) so that the
+ * browser tests can wait for a layout to settle.
+ */
+import type cytoscape from 'cytoscape'
+import type { Core } from 'cytoscape'
+import type { GraphElements } from '../../shared/graph/derive'
+import { ANIMATION_MS, fcoseOptions, fitAll, fitView, needsLayout, presetPositions, type LaidOut } from './layout'
+import { loadPositions } from './positions'
+
+export interface LayoutRequest extends LaidOut {
+  roomId: string
+  /** The set of nodes or their grouping changed (elementDiff's structureChanged). */
+  structureChanged: boolean
+  graph: GraphElements
+  sizes: Map<string, number>
+}
+
+/** One per graph view, kept across cytoscape instances so that data-layout-run keeps counting. */
+export class LayoutRunner {
+  private gen = 0
+  private running: cytoscape.Layouts | null = null
+  private laidOut: LaidOut | null = null
+
+  constructor(private readonly canvas: () => HTMLElement | null) {}
+
+  /** Before the instance is destroyed: the next instance lays out from scratch. */
+  reset() {
+    this.running?.stop()
+    this.laidOut = null
+  }
+
+  /** Lays out again if the policy asks for it (layout.ts needsLayout); otherwise nothing moves. */
+  update(cy: Core, { roomId, layout, tick, structureChanged, graph, sizes }: LayoutRequest) {
+    const last = this.laidOut
+    if (!needsLayout(last, { layout, tick }, structureChanged)) return
+    if (cy.nodes().length === 0) {
+      this.laidOut = { layout, tick }
+      return
+    }
+    // A new layout takes over from one still animating: stop it and every node animation.
+    const gen = ++this.gen
+    const current = () => this.gen === gen
+    const done = () => {
+      if (current()) this.canvas()?.setAttribute('data-layout-state', 'done')
+    }
+    this.running?.stop()
+    this.running = null
+    cy.elements().stop(true, false)
+    cy.stop(true, false)
+    this.canvas()?.setAttribute('data-layout-state', 'running')
+    this.canvas()?.setAttribute('data-layout-run', String(gen))
+    this.laidOut = { layout, tick }
+    const first = last === null
+    // The user's own positions for this layout win over the computed ones.
+    const saved = loadPositions(roomId, layout)
+    const targets = presetPositions(layout, graph, sizes)
+    if (targets) {
+      for (const [id, p] of Object.entries(saved)) if (targets.has(id)) targets.set(id, p)
+      const view = fitView(cy, [...targets.values()])
+      const childless = cy.nodes(':childless')
+      if (first) {
+        cy.batch(() => childless.forEach((n) => void (targets.has(n.id()) && n.position(targets.get(n.id())!))))
+        fitAll(cy, false)
+        done()
+      } else {
+        childless.forEach((n) => {
+          const p = targets.get(n.id())
+          if (p) n.animate({ position: p }, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' })
+        })
+        // Aim the viewport at the estimate while nodes move, then fit exactly (labels included).
+        cy.animate(view, { duration: ANIMATION_MS, easing: 'ease-in-out-cubic' })
+        window.setTimeout(() => {
+          if (!current()) return
+          fitAll(cy, true)
+          window.setTimeout(done, 220)
+        }, ANIMATION_MS + 30)
+      }
+      return
+    }
+    const run = cy.elements().layout(fcoseOptions(first, graph.nodes.length))
+    this.running = run
+    run.one('layoutstop', () => {
+      if (!current()) return
+      this.running = null
+      for (const [id, p] of Object.entries(saved)) {
+        const n = cy.getElementById(id)
+        if (n.nonempty() && n.isChildless()) n.position(p)
+      }
+      fitAll(cy, !first)
+      window.setTimeout(done, first ? 0 : 220)
+    })
+    run.run()
+  }
+}

@@ -2,9 +2,12 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
+import { apiErrorCatalog } from '../shared/i18n/api-errors.ts'
+import { bothLangs } from '../shared/i18n/catalog.ts'
 import type { ServerConfig } from './config.ts'
 import { createApi } from './http/api.ts'
 import { createGraphExport } from './http/graph-export.ts'
+import { catalogApiError } from './http/errors.ts'
 import { jsonFromOwnOrigin, rateLimit } from './http/request-guard.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { notFound } from './http/not-found.ts'
@@ -34,7 +37,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     rateLimit({
       perAddress: { burst: config.httpBurstPerAddress, perSecond: config.httpRatePerAddress },
       trustProxy: config.trustProxy,
-      what: { ja: 'リクエスト', en: 'requests' },
+      what: bothLangs(apiErrorCatalog, 'limitedRequests'),
       log,
     }),
   )
@@ -47,7 +50,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       perAddress: { burst: config.roomCreationBurstPerAddress, perSecond: config.roomCreationPerHourPerAddress / 3600 },
       global: { burst: Math.min(100, config.roomCreationPerHour), perSecond: config.roomCreationPerHour / 3600 },
       trustProxy: config.trustProxy,
-      what: { ja: 'ルームの作成', en: 'rooms created' },
+      what: bothLangs(apiErrorCatalog, 'limitedRoomCreation'),
       log,
     }),
   )
@@ -64,7 +67,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   app.notFound(notFound(config.clientDir))
   app.onError((err, c) => {
     log.error('http.error', { path: new URL(c.req.url).pathname, error: err.message })
-    return c.json({ error: { code: 'SERVER_ERROR', message: 'サーバーで問題が起きました。しばらくしてからやり直してください。', messageEn: 'Internal server error.' } }, 500)
+    return catalogApiError(c, 500, 'SERVER_ERROR', 'serverError')
   })
 
   const server = await new Promise<Server>((resolve) => {

@@ -1,13 +1,16 @@
 import { z } from 'zod'
+import { bothLangs, fill } from './i18n/catalog.ts'
+import { closeCodeCatalog, roomKindCatalog, roomRequestCatalog, type CloseCodeKey } from './i18n/rooms.ts'
 
 /** Kinds of workshop room. The kind picks the template a new room starts from. */
 export const roomKinds = ['case', 'community', 'training'] as const
 export type RoomKind = (typeof roomKinds)[number]
 
+// Cutover: client still reads this; remove after client uses the catalog (roomKindCatalog).
 export const roomKindLabels: Record<RoomKind, { ja: string; en: string }> = {
-  case: { ja: 'ケース検討', en: 'Case review' },
-  community: { ja: '地域資源マップ', en: 'Community resource map' },
-  training: { ja: '研修', en: 'Training' },
+  case: bothLangs(roomKindCatalog, 'case'),
+  community: bothLangs(roomKindCatalog, 'community'),
+  training: bothLangs(roomKindCatalog, 'training'),
 }
 
 /**
@@ -23,8 +26,9 @@ export const createRoomRequest = z.object({
   title: z
     .string()
     .trim()
-    .min(1, 'タイトルを入力してください')
-    .max(MAX_TITLE_LENGTH, `タイトルは${MAX_TITLE_LENGTH}文字以内にしてください`),
+    // server/http/api.ts answers with both languages of these keys (roomRequestCatalog).
+    .min(1, roomRequestCatalog.ja.titleRequired)
+    .max(MAX_TITLE_LENGTH, fill(roomRequestCatalog.ja.titleTooLong, { max: MAX_TITLE_LENGTH })),
   kind: z.enum(roomKinds),
 })
 export type CreateRoomRequest = z.infer<typeof createRoomRequest>
@@ -71,9 +75,8 @@ export const WS_PATH = '/ws'
 /**
  * WebSocket close codes our server uses (4000–4999 are application codes). The stock
  * y-websocket provider stops reconnecting after a code in 4400–4499: those are refusals that
- * a retry would not fix. The client maps
- * them to Japanese explanations; the reason string is a short English phrase (close reasons
- * are limited to 123 bytes).
+ * a retry would not fix. The client explains them with closeCodeCatalog (shared/i18n/rooms.ts);
+ * the reason string is a short English phrase (close reasons are limited to 123 bytes).
  */
 export const closeCodes = {
   badMessage: 4400,
@@ -97,17 +100,7 @@ export const closeCodes = {
   messageTooBig: 1009,
 } as const
 
-export const closeCodeMessages: Record<number, { ja: string; en: string }> = {
-  4400: { ja: '通信データが壊れていたため接続を切りました。ページを再読み込みしてください。', en: 'Malformed message; reload the page.' },
-  4401: { ja: 'リンクにアクセス用の鍵がありません。招待されたリンクをそのまま開いてください。', en: 'The link has no access token.' },
-  4403: { ja: 'このリンクではルームに入れません。ファシリテーターに正しいリンクを確認してください。', en: 'This link does not grant access to the room.' },
-  4404: { ja: 'ルームが見つかりません。リンクが正しいか確認してください。', en: 'Room not found.' },
-  4422: { ja: '受け取れない更新が送られたため接続を切りました。ページを再読み込みしてください。', en: 'An update could not be applied; reload the page.' },
-  1013: { ja: '通信が追いつかないため再接続しています。そのままお待ちください。', en: 'Connection too slow; reconnecting.' },
-  4429: { ja: 'ルームの参加人数が上限に達しています。しばらくしてから入り直してください。', en: 'The room is full.' },
-  4430: { ja: 'この端末またはネットワークからの接続が多すぎます。しばらく待ってからページを再読み込みしてください。', en: 'Too many connections from this network; wait and reload.' },
-  4431: { ja: '閲覧用リンクで参加できる人数が上限に達しています。編集用リンクをお持ちの方はそちらで入ってください。', en: 'No more places for view links.' },
-  1008: { ja: '短時間に大量の通信があったため接続を切りました。自動で再接続します。続く場合はページを再読み込みしてください。', en: 'Too many requests; reconnecting.' },
-  4500: { ja: 'サーバーで問題が起きました。しばらくしてから再読み込みしてください。', en: 'Server error; try again later.' },
-  1009: { ja: '一度に送るデータが大きすぎます。画像などを小さくしてから再度お試しください。', en: 'Message too large.' },
-}
+// Cutover: client still reads this; remove after client uses the catalog (closeCodeCatalog, closeCodeKey).
+export const closeCodeMessages: Record<number, { ja: string; en: string }> = Object.fromEntries(
+  (Object.keys(closeCodeCatalog.ja) as CloseCodeKey[]).map((key) => [Number(key), bothLangs(closeCodeCatalog, key)]),
+)

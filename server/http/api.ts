@@ -1,10 +1,14 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { createRoomRequest, type ClientConfigResponse, type RoomInfoResponse } from '../../shared/rooms.ts'
+import type { z } from 'zod'
+import { apiErrorCatalog } from '../../shared/i18n/api-errors.ts'
+import { bothLangs, fill } from '../../shared/i18n/catalog.ts'
+import { roomRequestCatalog } from '../../shared/i18n/rooms.ts'
+import { createRoomRequest, MAX_TITLE_LENGTH, type ClientConfigResponse, type RoomInfoResponse } from '../../shared/rooms.ts'
 import { createRoom } from '../rooms/room-access.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import { roomAccess, type RoomAccessEnv } from './access.ts'
-import { apiError } from './errors.ts'
+import { apiError, catalogApiError } from './errors.ts'
 
 export interface ApiDeps {
   directory: RoomDirectory
@@ -22,27 +26,19 @@ export function createApi({ directory, publicUrl, clientConfig }: ApiDeps): Hono
     '/rooms',
     bodyLimit({
       maxSize: 16 * 1024,
-      onError: (c) =>
-        apiError(c, 413, 'BODY_TOO_LARGE', '送信内容が大きすぎます。タイトルを短くしてください。', 'Request body too large.'),
+      onError: (c) => catalogApiError(c, 413, 'BODY_TOO_LARGE', 'bodyTooLarge'),
     }),
     async (c) => {
       let body: unknown
       try {
         body = await c.req.json()
       } catch {
-        return apiError(c, 400, 'INVALID_JSON', 'リクエストの形式が正しくありません（JSON）。', 'Request body is not valid JSON.')
+        return catalogApiError(c, 400, 'INVALID_JSON', 'invalidJson')
       }
       const parsed = createRoomRequest.safeParse(body)
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]
-        const field = issue?.path.join('.') || 'body'
-        const message =
-          field === 'kind'
-            ? 'ルームの種類は「ケース検討」「地域資源マップ」「研修」から選んでください。'
-            : field === 'title' && issue?.code !== 'invalid_type'
-              ? issue.message
-              : 'タイトルと種類を入力してください。'
-        return apiError(c, 400, 'INVALID_ROOM', message, `Invalid field "${field}": ${issue?.message ?? ''}`)
+        const text = roomRequestRefusal(parsed.error.issues[0])
+        return apiError(c, 400, 'INVALID_ROOM', text.ja, text.en)
       }
       const origin = publicUrl ?? new URL(c.req.url).origin
       return c.json(await createRoom(directory, parsed.data, origin), 201)
@@ -61,4 +57,16 @@ export function createApi({ directory, publicUrl, clientConfig }: ApiDeps): Hono
     return c.json(info)
   })
   return api
+}
+
+/** What the home page's form got wrong, in words its user can act on. */
+function roomRequestRefusal(issue: z.core.$ZodIssue | undefined): { ja: string; en: string } {
+  const field = issue?.path.join('.')
+  if (field === 'kind') return bothLangs(apiErrorCatalog, 'invalidRoomKind')
+  if (field === 'title' && issue?.code === 'too_small') return bothLangs(roomRequestCatalog, 'titleRequired')
+  if (field === 'title' && issue?.code === 'too_big') {
+    const max = { max: MAX_TITLE_LENGTH }
+    return { ja: fill(roomRequestCatalog.ja.titleTooLong, max), en: fill(roomRequestCatalog.en.titleTooLong, max) }
+  }
+  return bothLangs(apiErrorCatalog, 'invalidRoom')
 }

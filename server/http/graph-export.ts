@@ -8,7 +8,7 @@ import { canEdit } from '../rooms/room-access.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { roomAccess, type RoomAccessEnv } from './access.ts'
-import { apiError } from './errors.ts'
+import { catalogApiError } from './errors.ts'
 
 export interface GraphExportDeps {
   directory: RoomDirectory
@@ -18,7 +18,7 @@ export interface GraphExportDeps {
 /**
  * Read-only graph downloads of a room, under /api:
  *   GET /rooms/:roomId/graph.graphml | graph.json (Cytoscape.js) | nodes.csv | edges.csv
- * `?persons=0` leaves persons and their ties out (DOMAIN.md §6), for sharing beyond the
+ * `?persons=0` leaves persons and their ties out (docs/domain.md §8.4 Exports without persons), for sharing beyond the
  * 支援会議. Files with persons need an edit or facilitate token (default persons=1); a view
  * link is for observers and projectors, so its token gets only persons=0 and is refused
  * (403) without it rather than silently given less than it asked for.
@@ -40,16 +40,10 @@ export function createGraphExport(deps: GraphExportDeps): Hono<RoomAccessEnv> {
       const roomId = access.room.id
       const includePersons = personsParam(c.req.query('persons'))
       if (includePersons === null) {
-        return apiError(c, 400, 'INVALID_QUERY', 'persons には 0（人物を除く）か 1（人物を含む）を指定してください。', 'persons must be 0 or 1.')
+        return catalogApiError(c, 400, 'INVALID_QUERY', 'invalidPersonsQuery')
       }
       if (includePersons && !canEdit(access.role)) {
-        return apiError(
-          c,
-          403,
-          'PERSONS_NEED_EDIT_LINK',
-          '閲覧用リンクでは人物を除いた書き出しだけができます。URL に ?persons=0 を付けてください（人物を含めるには編集用かファシリテーター用のリンクが必要です）。',
-          'A view link can download the map without persons only: add ?persons=0 (persons need an edit or facilitate link).',
-        )
+        return catalogApiError(c, 403, 'PERSONS_NEED_EDIT_LINK', 'personsNeedEditLink')
       }
       const model = await deps.rooms.read(roomId, (doc) => readModel(doc).model)
       // The directory's kind is authoritative; the model's own info.kind may be unset.

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { NotFoundHandler } from 'hono'
-import { apiError } from './errors.ts'
+import { apiErrorCatalog } from '../../shared/i18n/api-errors.ts'
+import { bothLangs } from '../../shared/i18n/catalog.ts'
+import { catalogApiError } from './errors.ts'
 
 /**
  * What no route answered. Under /api that is an API error in the usual JSON body; any other
@@ -13,11 +15,12 @@ export function notFound(clientDir: string): NotFoundHandler {
   return (c) => {
     const pathname = new URL(c.req.url).pathname
     if (pathname === '/api' || pathname.startsWith('/api/')) {
-      return apiError(c, 404, 'NOT_FOUND', 'そのAPIはありません。', 'No such API endpoint.')
+      return catalogApiError(c, 404, 'NOT_FOUND', 'notFound')
     }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('Not Found', 404)
     if (!fs.existsSync(indexPath)) {
-      return c.text('クライアントがビルドされていません。`npm run build` を実行してから起動してください。', 503)
+      const text = bothLangs(apiErrorCatalog, 'clientNotBuilt')
+      return c.text(`${text.ja}\n${text.en}`, 503)
     }
     return c.html(fs.readFileSync(indexPath, 'utf8'))
   }

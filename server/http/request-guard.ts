@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { clientAddress, forwardedHost, incomingOf, rateLimitKey } from '../limits/client-address.ts'
 import { RateLimiter } from '../limits/token-bucket.ts'
 import type { Logger } from '../log.ts'
-import { apiError } from './errors.ts'
+import { catalogApiError, waitText } from './errors.ts'
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -23,14 +23,14 @@ export function jsonFromOwnOrigin(publicUrl: string | null, trustProxy = false):
     if (!STATE_CHANGING.has(c.req.method)) return next()
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase()
     if (mediaType !== 'application/json') {
-      return apiError(c, 415, 'UNSUPPORTED_MEDIA_TYPE', '送信形式が正しくありません。アプリの画面から操作してください（JSON で送ってください）。', 'Send Content-Type: application/json.')
+      return catalogApiError(c, 415, 'UNSUPPORTED_MEDIA_TYPE', 'unsupportedMediaType')
     }
     const origin = c.req.header('origin')
     const foreign =
       (origin !== undefined && !(configured ? origin === configured : sameHost(origin, c, trustProxy))) ||
       c.req.header('sec-fetch-site') === 'cross-site'
     if (foreign) {
-      return apiError(c, 403, 'FOREIGN_ORIGIN', '別のサイトからの操作は受け付けていません。このアプリの画面から操作してください。', 'Requests from another origin are refused.')
+      return catalogApiError(c, 403, 'FOREIGN_ORIGIN', 'foreignOrigin')
     }
     return next()
   }
@@ -68,7 +68,7 @@ export interface RateLimitOptions {
   /** One bucket shared by every address (room creation: the disk is shared too). */
   global?: RateLimitRule
   trustProxy: boolean
-  /** What is limited, for the message: 「リクエスト」, 「ルームの作成」. */
+  /** What is limited, for the message: a text of apiErrorCatalog such as `limitedRequests`. */
   what: { ja: string; en: string }
   log?: Logger
   now?: () => number
@@ -105,23 +105,16 @@ export function rateLimit(o: RateLimitOptions): MiddlewareHandler {
     if (globalWait > 0) {
       report('global')
       c.header('Retry-After', String(globalWait))
-      return apiError(
-        c,
-        429,
-        'RATE_LIMITED_GLOBAL',
-        `このサーバーで${o.what.ja}が短時間に多すぎます。${wait(globalWait)}ほど待ってからやり直してください。急ぐときはサーバーの管理者に連絡してください。`,
-        `Too many ${o.what.en} on this server; retry in ${globalWait} s.`,
-      )
+      return catalogApiError(c, 429, 'RATE_LIMITED_GLOBAL', 'rateLimitedGlobal', { what: o.what, wait: waitText(globalWait) })
     }
     if (!perAddress.take(key)) {
       const seconds = perAddress.retryAfterSeconds(key)
       report('address')
       c.header('Retry-After', String(seconds))
-      return apiError(c, 429, 'RATE_LIMITED', `${o.what.ja}が短時間に多すぎます。${wait(seconds)}ほど待ってからやり直してください。`, `Too many ${o.what.en}; retry in ${seconds} s.`)
+      return catalogApiError(c, 429, 'RATE_LIMITED', 'rateLimited', { what: o.what, wait: waitText(seconds) })
     }
     everyone?.take('all')
     return next()
   }
 }
 
-const wait = (seconds: number) => (seconds < 90 ? `${seconds}秒` : `${Math.ceil(seconds / 60)}分`)

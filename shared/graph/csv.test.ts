@@ -26,6 +26,21 @@ describe('CSV for Excel', () => {
     expect(missingTie).toContain('不足（必要だが未整備）')
   })
 
+  it('writes headings and vocabulary in English when asked, names and free tags as written', () => {
+    const nodeRows = parseCsv(nodesCsv(graph, { lang: 'en' }))
+    expect(nodeRows[0]).toEqual([
+      'ID', 'Kind', 'Name or role', 'Main field', 'Fields', 'Level', 'Formal / informal', 'Department or contact point',
+      'Age band', 'Household member', 'Issue tags', 'Note', 'Colour',
+    ])
+    const son = nodeRows.find((r) => r[0] === 'p-son')!
+    expect(son.slice(1, 2)).toEqual(['Person'])
+    expect(son[10]).toBe('Social withdrawal (hikikomori); 精神疾患の疑い（未受診）; Out of work')
+    const edgeRows = parseCsv(edgesCsv(graph, { lang: 'en' }))
+    expect(edgeRows[0].slice(0, 3)).toEqual(['ID', 'From ID', 'From'])
+    const missingTie = edgeRows.find((r) => r[1] === 'a-hoken' && r[3] === 'p-son')!
+    expect(missingTie).toContain('Missing (needed but not in place)')
+  })
+
   it('round-trips commas, quotes and line breaks (RFC 4180)', () => {
     const tricky: GraphElements = {
       nodes: [

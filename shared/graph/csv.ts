@@ -1,11 +1,22 @@
-import { directionLabels, statusLabels, strengthLabels } from '../model/vocabulary.ts'
+import { graphCsvCatalog } from '../i18n/analysis.ts'
+import { labelOf, type Catalog, type Lang } from '../i18n/catalog.ts'
+import {
+  ageBandCatalog,
+  directionCatalog,
+  fieldCatalog,
+  issueTagCatalog,
+  levelCatalog,
+  relationTypeCatalog,
+  statusCatalog,
+  strengthCatalog,
+} from '../i18n/vocabulary.ts'
 import { forExport, type ExportOptions, type GraphEdge, type GraphElements, type GraphNode } from './derive.ts'
 
 /**
  * Node and edge lists as CSV for Excel: UTF-8 with a BOM (without it Japanese Excel reads
  * Shift_JIS and shows mojibake), CRLF line ends and RFC 4180 quoting. Headers and category
- * values are Japanese because the readers are workshop participants, not programs; ids stay
- * as they are so that the two files can be joined.
+ * values are in the reader's language (Japanese unless told) because the readers are workshop
+ * participants, not programs; ids stay as they are so that the two files can be joined.
  */
 
 export const BOM = '\uFEFF'
@@ -29,44 +40,55 @@ export function toCsv(rows: string[][]): string {
   return BOM + rows.map((r) => r.map(csvField).join(',') + '\r\n').join('')
 }
 
-const list = (items: readonly string[] | undefined) => (items ?? []).join('、')
 const yesNo = (v: boolean | undefined, yes: string, no: string) => (v === undefined ? '' : v ? yes : no)
 
-const nodeColumns: [string, (n: GraphNode) => string][] = [
-  ['ID', (n) => n.id],
-  ['種別', (n) => (n.kind === 'actor' ? '機関・団体' : '人物')],
-  ['名称・続柄', (n) => n.label],
-  ['主な分野', (n) => n.field ?? ''],
-  ['分野', (n) => list(n.fields)],
-  ['階層', (n) => n.level ?? ''],
-  ['フォーマル／インフォーマル', (n) => yesNo(n.formal, 'フォーマル', 'インフォーマル')],
-  ['担当部署・窓口', (n) => n.contact ?? ''],
-  ['年代', (n) => n.ageBand ?? ''],
-  ['世帯員', (n) => yesNo(n.household, '世帯員', '世帯外')],
-  ['課題タグ', (n) => list(n.issues)],
-  ['メモ', (n) => n.note ?? ''],
-  ['色', (n) => n.color],
-]
+/** Japanese unless told: headings and category words (graphCsvCatalog); names, notes and ids as written. */
+export type CsvOptions = ExportOptions & { lang?: Lang }
 
-export function nodesCsv(source: GraphElements, options: ExportOptions = {}): string {
-  const graph = forExport(source, options)
-  return toCsv([nodeColumns.map(([h]) => h), ...graph.nodes.map((n) => nodeColumns.map(([, get]) => get(n)))])
+function nodeColumns(lang: Lang): [string, (n: GraphNode) => string][] {
+  const t = graphCsvCatalog[lang]
+  const list = (catalog: Catalog<string> | null, items: readonly string[] | undefined) =>
+    (items ?? []).map((item) => (catalog ? labelOf(catalog, lang, item) : item)).join(t.listSeparator)
+  const term = (catalog: Catalog<string>, value: string | undefined) => (value === undefined ? '' : labelOf(catalog, lang, value))
+  return [
+    [t.id, (n) => n.id],
+    [t.kind, (n) => (n.kind === 'actor' ? t.kindActor : t.kindPerson)],
+    [t.label, (n) => n.label],
+    [t.mainField, (n) => term(fieldCatalog, n.field)],
+    [t.fields, (n) => list(fieldCatalog, n.fields)],
+    [t.level, (n) => term(levelCatalog, n.level)],
+    [t.formality, (n) => yesNo(n.formal, t.formal, t.informal)],
+    [t.contact, (n) => n.contact ?? ''],
+    [t.ageBand, (n) => term(ageBandCatalog, n.ageBand)],
+    [t.household, (n) => yesNo(n.household, t.householdYes, t.householdNo)],
+    [t.issues, (n) => list(issueTagCatalog, n.issues)],
+    [t.note, (n) => n.note ?? ''],
+    [t.color, (n) => n.color],
+  ]
 }
 
-export function edgesCsv(source: GraphElements, options: ExportOptions = {}): string {
+export function nodesCsv(source: GraphElements, options: CsvOptions = {}): string {
   const graph = forExport(source, options)
+  const columns = nodeColumns(options.lang ?? 'ja')
+  return toCsv([columns.map(([h]) => h), ...graph.nodes.map((n) => columns.map(([, get]) => get(n)))])
+}
+
+export function edgesCsv(source: GraphElements, options: CsvOptions = {}): string {
+  const graph = forExport(source, options)
+  const lang = options.lang ?? 'ja'
+  const t = graphCsvCatalog[lang]
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]))
   const columns: [string, (e: GraphEdge) => string][] = [
-    ['ID', (e) => e.id],
-    ['起点ID', (e) => e.source],
-    ['起点', (e) => labels.get(e.source) ?? ''],
-    ['終点ID', (e) => e.target],
-    ['終点', (e) => labels.get(e.target) ?? ''],
-    ['関係の種類', (e) => e.type],
-    ['向き', (e) => directionLabels[e.direction].ja],
-    ['強さ', (e) => strengthLabels[e.strength].ja],
-    ['状態', (e) => statusLabels[e.status].ja],
-    ['メモ', (e) => e.note ?? ''],
+    [t.id, (e) => e.id],
+    [t.sourceId, (e) => e.source],
+    [t.source, (e) => labels.get(e.source) ?? ''],
+    [t.targetId, (e) => e.target],
+    [t.target, (e) => labels.get(e.target) ?? ''],
+    [t.type, (e) => labelOf(relationTypeCatalog, lang, e.type)],
+    [t.direction, (e) => directionCatalog[lang][e.direction]],
+    [t.strength, (e) => strengthCatalog[lang][e.strength]],
+    [t.status, (e) => statusCatalog[lang][e.status]],
+    [t.note, (e) => e.note ?? ''],
   ]
   return toCsv([columns.map(([h]) => h), ...graph.edges.map((e) => columns.map(([, get]) => get(e)))])
 }

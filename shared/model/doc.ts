@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
+import { bilingual, message, type Message } from '../i18n/message.ts'
+import { modelValidationCatalog, validationCatalog } from '../i18n/validation.ts'
 import {
   actorSchema,
-  describeIssue,
+  issueMessage,
   mapInfoSchema,
   personSchema,
   relationSchema,
@@ -50,17 +52,21 @@ export interface ReadResult {
  */
 export function readModel(doc: Y.Doc): ReadResult {
   const problems: ModelProblem[] = []
+  const problem = (kind: ModelProblem['kind'], id: string | null, m: Message) => {
+    const text = bilingual(m)
+    problems.push({ kind, id, message: text.ja, messageEn: text.en })
+  }
   const read = <K extends CollectionKind>(kind: K): RecordOf<K>[] => {
     const out: RecordOf<K>[] = []
     collection(doc, kind).forEach((value, key) => {
       const json = recordJson(key, value)
       if (!json) {
-        problems.push({ kind, id: key, message: 'レコードの形式が正しくありません' })
+        problem(kind, key, message(validationCatalog, 'badRecord'))
         return
       }
       const parsed = collectionSchemas[kind].safeParse(json)
       if (parsed.success) out.push(parsed.data as RecordOf<K>)
-      else problems.push({ kind, id: key, message: describeIssue(parsed.error) })
+      else problem(kind, key, issueMessage(parsed.error))
     })
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   }
@@ -70,12 +76,12 @@ export function readModel(doc: Y.Doc): ReadResult {
   const relations = read('relation').filter((r) => {
     const missing = [r.from, r.to].filter((end) => !ends.has(end))
     if (missing.length === 0) return true
-    problems.push({ kind: 'relation', id: r.id, message: `つながり先のカードがありません（${missing.join(', ')}）` })
+    problem('relation', r.id, message(modelValidationCatalog, 'danglingRelation', { ids: missing.join(', ') }))
     return false
   })
   const infoParsed = mapInfoSchema.safeParse(infoMap(doc).toJSON())
   let info: MapInfo = { issues: [] }
   if (infoParsed.success) info = infoParsed.data
-  else problems.push({ kind: 'info', id: null, message: describeIssue(infoParsed.error) })
+  else problem('info', null, issueMessage(infoParsed.error))
   return { model: { info, actors, persons, relations }, problems }
 }

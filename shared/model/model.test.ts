@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { collection, readModel } from './doc.ts'
 import { addRecord, ModelValidationError, removeRecord, updateInfo, updateRecord } from './ops.ts'
-import { actorSchema, describeIssue, personSchema, relationSchema, type Actor } from './schema.ts'
+import { messageIn } from '../i18n/message.ts'
+import { actorSchema, describeIssue, issueMessage, personSchema, relationSchema, type Actor } from './schema.ts'
 
 const actor: Omit<Actor, 'id'> = { name: '地域包括支援センター', level: '市区町村（委託・法人・事業所）', fields: ['高齢'], formal: true }
 
@@ -18,14 +19,14 @@ describe('schema', () => {
     ]
     for (const [result, message] of cases) {
       expect(result.success).toBe(false)
-      if (!result.success) expect(describeIssue(result.error)).toMatch(message)
+      expect(describeIssue(result.error!)).toMatch(message)
     }
   })
 
   it('has no place for a person’s real name or address', () => {
     const withName = personSchema.safeParse({ id: 'p1', label: '母', ageBand: '80代', household: true, name: '山田花子' })
     expect(withName.success).toBe(false)
-    if (!withName.success) expect(describeIssue(withName.error)).toMatch(/使えない項目.*name.*個人情報/)
+    expect(describeIssue(withName.error!)).toMatch(/使えない項目.*name.*個人情報/)
     const withAddress = personSchema.safeParse({ id: 'p1', label: '母', ageBand: '80代', household: true, address: '南町1-2-3' })
     expect(withAddress.success).toBe(false)
   })
@@ -36,7 +37,25 @@ describe('schema', () => {
     expect(relationSchema.safeParse({ id: 'r1', from: 'a', to: 'a', type: 'つなぎ' }).success).toBe(false)
     const badType = relationSchema.safeParse({ id: 'r1', from: 'a', to: 'b', type: '友情' })
     expect(badType.success).toBe(false)
-    if (!badType.success) expect(describeIssue(badType.error)).toMatch(/^関係の種類: /)
+    expect(describeIssue(badType.error!)).toMatch(/^関係の種類: /)
+  })
+
+  it('says the same in English, naming the field and the values a file must use', () => {
+    const cases: [ReturnType<typeof actorSchema.safeParse>, string][] = [
+      [actorSchema.safeParse({ id: 'a1', ...actor, name: '' }), 'Name: Please fill this in.'],
+      [actorSchema.safeParse({ id: 'a1', ...actor, name: 'x'.repeat(121) }), 'Name: Use 120 characters or fewer.'],
+      [actorSchema.safeParse({ id: 'a1', ...actor, fields: [] }), 'Fields: Choose at least one.'],
+      [actorSchema.safeParse({ id: 'a1', level: '国', fields: ['高齢'], formal: true }), 'Name: This is required.'],
+      [actorSchema.safeParse({ id: 'a1', ...actor, address: '南町1-2-3' }), 'These fields are not allowed: address (personal details such as names and addresses cannot be recorded).'],
+    ]
+    expect(cases.map(([result]) => describeIssue(result.error!, 'en'))).toEqual(cases.map(([, message]) => message))
+    const badLevel = actorSchema.safeParse({ id: 'a1', ...actor, level: '村' }).error!
+    expect(describeIssue(badLevel)).toBe('階層: 国 / 都道府県 / 市区町村（庁内） / 市区町村（委託・法人・事業所） / 地域 のいずれかを指定してください')
+    expect(describeIssue(badLevel, 'en')).toMatch(/^Level: Use one of: 国 \(National government\), 都道府県 \(Prefecture\), /)
+    const badIssue = issueMessage(personSchema.safeParse({ id: 'p1', label: '母', ageBand: '80代', household: true, issues: ['x'.repeat(41)] }).error!)
+    expect(badIssue).toMatchObject({ key: 'fieldProblem' })
+    expect(messageIn(badIssue, 'ja')).toBe('課題タグ: タグは40文字以内にしてください')
+    expect(messageIn(badIssue, 'en')).toBe('Issue tags: Tags must be 40 characters or fewer.')
   })
 })
 
@@ -61,6 +80,9 @@ describe('model in the Y.Doc', () => {
     expect(model.relations).toHaveLength(1)
     expect(problems.map((p) => p.id).sort()).toEqual(['a-broken', 'p-junk', 'r-dangling'])
     expect(problems.find((p) => p.id === 'r-dangling')!.message).toMatch(/a-gone/)
+    expect(problems.find((p) => p.id === 'r-dangling')!.messageEn).toBe('The tie connects cards that do not exist (a-gone).')
+    expect(problems.find((p) => p.id === 'p-junk')).toMatchObject({ message: 'レコードの形式が正しくありません', messageEn: 'The record is not in the expected format.' })
+    expect(problems.find((p) => p.id === 'a-broken')!.messageEn).toMatch(/^Name: /)
   })
 
   it('removes a card’s relations with the card, in one undoable step', () => {
@@ -87,6 +109,19 @@ describe('model in the Y.Doc', () => {
     expect(() => addRecord(doc, 'relation', { from: a.id, to: 'nobody', type: 'つなぎ', direction: 'forward', strength: 'normal', status: 'existing' })).toThrow(
       /つなぐ先/,
     )
+    const ends = (() => {
+      try {
+        addRecord(doc, 'relation', { from: a.id, to: 'nobody', type: 'つなぎ', direction: 'forward', strength: 'normal', status: 'existing' })
+      } catch (error) {
+        return error as ModelValidationError
+      }
+    })()!
+    expect(ends).toBeInstanceOf(ModelValidationError)
+    expect(ends).toMatchObject({ kind: 'relation', key: 'endsMissing', message: 'つなぐ先のカードがありません。カードを選び直してください' })
+    expect(ends.messageIn('en')).toBe('A card this tie connects is missing. Please choose the cards again.')
+    removeRecord(doc, 'actor', a.id)
+    expect(() => updateRecord(doc, 'actor', a.id, { note: 'x' })).toThrow('このカードはすでに削除されています')
+    expect(() => updateRecord(doc, 'actor', a.id, { note: 'x' })).toThrow(expect.objectContaining({ messageEn: 'This card has already been deleted.' }))
     updateInfo(doc, { issues: ['8050', '社会的孤立'] })
     expect(readModel(doc).model.info.issues).toEqual(['8050', '社会的孤立'])
   })

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { collection, collectionSchemas, infoMap, type CollectionKind, type RecordOf } from './doc.ts'
-import { describeIssue, mapInfoSchema, type MapInfo } from './schema.ts'
+import { CatalogError, message, type Message } from '../i18n/message.ts'
+import { modelValidationCatalog, validationCatalog } from '../i18n/validation.ts'
+import { issueMessage, mapInfoSchema, type MapInfo } from './schema.ts'
 
 /**
  * Every change to the model goes through these functions, whichever view makes it (board,
@@ -8,12 +10,18 @@ import { describeIssue, mapInfoSchema, type MapInfo } from './schema.ts'
  * `origin` lets a client's Y.UndoManager track only its own user's changes.
  */
 
-export class ModelValidationError extends Error {
+/**
+ * A change the model refuses. `.message` is the Japanese sentence; `messageIn('en')` (or
+ * `messageEn`) the English one; `key` and `params` name it in its catalog
+ * (shared/i18n/validation.ts).
+ */
+export class ModelValidationError extends CatalogError {
   constructor(
     readonly kind: CollectionKind | 'info',
-    message: string,
+    problem: Message,
   ) {
-    super(message)
+    super(problem)
+    this.name = 'ModelValidationError'
   }
 }
 
@@ -29,7 +37,7 @@ type NewRecord<K extends CollectionKind> = Omit<RecordOf<K>, 'id'> & { id?: stri
 
 function validated<K extends CollectionKind>(kind: K, data: unknown): RecordOf<K> {
   const parsed = collectionSchemas[kind].safeParse(data)
-  if (!parsed.success) throw new ModelValidationError(kind, describeIssue(parsed.error))
+  if (!parsed.success) throw new ModelValidationError(kind, issueMessage(parsed.error))
   return parsed.data as RecordOf<K>
 }
 
@@ -61,7 +69,7 @@ export function updateRecord<K extends CollectionKind>(
   origin?: unknown,
 ): RecordOf<K> {
   const target = collection(doc, kind).get(id)
-  if (!(target instanceof Y.Map)) throw new ModelValidationError(kind, 'このカードはすでに削除されています')
+  if (!(target instanceof Y.Map)) throw new ModelValidationError(kind, message(validationCatalog, 'cardDeleted'))
   const merged: Record<string, unknown> = { ...(target.toJSON() as Record<string, unknown>), ...patch, id }
   for (const key of Object.keys(merged)) if (merged[key] === undefined || merged[key] === '') delete merged[key]
   const record = validated(kind, merged)
@@ -96,7 +104,7 @@ export function updateInfo(doc: Y.Doc, patch: Partial<MapInfo>, origin?: unknown
   const map = infoMap(doc)
   const merged = { ...(map.toJSON() as Partial<MapInfo>), ...patch }
   const parsed = mapInfoSchema.safeParse(merged)
-  if (!parsed.success) throw new ModelValidationError('info', describeIssue(parsed.error))
+  if (!parsed.success) throw new ModelValidationError('info', issueMessage(parsed.error))
   doc.transact(() => writeFields(map, { ...parsed.data, ...clearedKeys(patch) }), origin)
   return parsed.data
 }
@@ -104,6 +112,6 @@ export function updateInfo(doc: Y.Doc, patch: Partial<MapInfo>, origin?: unknown
 function assertEndsExist(doc: Y.Doc, relation: RecordOf<'relation'>): void {
   const exists = (id: string) => collection(doc, 'actor').has(id) || collection(doc, 'person').has(id)
   if (!exists(relation.from) || !exists(relation.to)) {
-    throw new ModelValidationError('relation', 'つなぐ先のカードがありません。カードを選び直してください')
+    throw new ModelValidationError('relation', message(modelValidationCatalog, 'endsMissing'))
   }
 }

@@ -1,3 +1,7 @@
+import type { Lang } from '../i18n/catalog.ts'
+import { bilingual, message, messageIn, type Message } from '../i18n/message.ts'
+import { personalInfoCatalog } from '../i18n/validation.ts'
+
 /**
  * Does a person's label (or a note) look like personal information: a name, an address, a
  * phone number or an e-mail address? Case maps record people by role and age band only
@@ -182,37 +186,29 @@ function honorificName(text: string): string | null {
 
 export type PersonalInfoField = 'label' | 'note' | 'summary'
 
-const kindText: Record<PersonalInfoKind, { ja: string; en: string }> = {
-  name: { ja: '氏名', en: 'a name' },
-  address: { ja: '住所', en: 'an address' },
-  phone: { ja: '電話番号', en: 'a phone number' },
-  email: { ja: 'メールアドレス', en: 'an e-mail address' },
-}
+const kindKey = { name: 'kindName', address: 'kindAddress', phone: 'kindPhone', email: 'kindEmail' } as const
+const fieldKey = { label: 'fieldLabel', note: 'fieldNote', summary: 'fieldSummary' } as const
 
-const fieldText: Record<PersonalInfoField, { ja: string; en: string }> = {
-  label: { ja: '続柄・役割', en: 'The role' },
-  note: { ja: 'メモ', en: 'The note' },
-  summary: { ja: '概要', en: 'The summary' },
-}
-
-/** What to tell the person who typed it, or null when nothing looks like personal information. */
-export function personalInfoWarning(text: string | undefined, field: PersonalInfoField, lang: 'ja' | 'en' = 'ja'): string | null {
+/**
+ * What to tell the person who typed it (personalInfoCatalog), or null when nothing looks like
+ * personal information.
+ */
+export function personalInfoMessage(text: string | undefined, field: PersonalInfoField): Message | null {
   if (!text) return null
   const matches = findPersonalInfo(text)
   if (matches.length === 0) return null
-  const parts = matches.map((m) => `「${m.text}」`).join('')
-  if (lang === 'en') {
-    const kinds = matches.map((m) => kindText[m.kind].en).join(' / ')
-    const how =
-      field === 'label'
-        ? 'Write a role instead (本人, 母, 長男…) and choose the age band in its own field: 「長男（40代）」 is role 長男 with age band 40代.'
-        : 'Do not record names, addresses, phone numbers or e-mail addresses: refer to people by their role (母, 長男…).'
-    return `${fieldText[field].en} ${parts} looks like ${kinds}. ${how}`
-  }
-  const kinds = matches.map((m) => kindText[m.kind].ja).join('・')
-  const how =
-    field === 'label'
-      ? '人物は氏名や住所・連絡先ではなく、続柄・役割（本人、母、長男など）で書き、年代は「年代」欄で選んでください（例：「長男（40代）」なら続柄は「長男」、年代は「40代」）。'
-      : '氏名・住所・電話番号・メールアドレスは書かず、「母」「長男」のように続柄で書いてください。'
-  return `${fieldText[field].ja}の${parts}は${kinds}のように見えます。${how}`
+  const kinds = matches.map((m) => bilingual(message(personalInfoCatalog, kindKey[m.kind])))
+  return message(personalInfoCatalog, 'warning', {
+    field: message(personalInfoCatalog, fieldKey[field]),
+    // The user's own text, quoted as each language quotes.
+    found: { ja: matches.map((m) => `「${m.text}」`).join(''), en: matches.map((m) => `“${m.text}”`).join(', ') },
+    kinds: { ja: kinds.map((k) => k.ja).join('・'), en: kinds.map((k) => k.en).join(' / ') },
+    how: message(personalInfoCatalog, field === 'label' ? 'howLabel' : 'howOther'),
+  })
+}
+
+/** The warning as a sentence (Japanese unless told), or null when nothing looks like personal information. */
+export function personalInfoWarning(text: string | undefined, field: PersonalInfoField, lang: Lang = 'ja'): string | null {
+  const warning = personalInfoMessage(text, field)
+  return warning && messageIn(warning, lang)
 }

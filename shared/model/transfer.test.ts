@@ -73,6 +73,13 @@ describe('import and export', () => {
       expect.stringMatching(/^relation#3: 関係の種類/),
       expect.stringMatching(/^relation#2: つながり先.*a2/),
     ])
+    expect(parsed.report.rejected.map((r) => `${r.kind}#${r.index}: ${r.messageEn}`)).toEqual([
+      expect.stringMatching(/^actor#2: Level: Use one of: /),
+      expect.stringMatching(/^actor#3: The ID “.*” appears more than once\.$/),
+      expect.stringMatching(/^person#2: These fields are not allowed: name \(personal details/),
+      expect.stringMatching(/^relation#3: Type of tie: Use one of: つなぎ \(Referral\), /),
+      expect.stringMatching(/^relation#2: The tie connects cards that do not exist \(a2\)\.$/),
+    ])
     expect(readModel(doc).model.relations).toHaveLength(1)
   })
 
@@ -80,10 +87,20 @@ describe('import and export', () => {
     const { parsed } = loadInto(sample('case-8050.json'), 'community')
     expect(parsed.report.accepted.persons).toBe(0)
     expect(parsed.report.rejected.some((r) => r.kind === 'person' && /地域資源マップ/.test(r.message))).toBe(true)
+    expect(parsed.report.rejected.find((r) => r.kind === 'person')!.messageEn).toBe('A community resource map cannot hold persons (household members).')
   })
 
   it('explains files that are not a map at all', () => {
     expect(() => parseImport([1, 2, 3])).toThrow(ImportFormatError)
+    const notAList = (() => {
+      try {
+        parseImport({ actors: 'many' })
+      } catch (error) {
+        return error as ImportFormatError
+      }
+    })()!
+    expect(notAList.message).toBe('「actors」は一覧（配列）である必要があります。')
+    expect(notAList.messageIn('en')).toBe('“actors” must be a list (a JSON array).')
     expect(() => parseImport({ actors: 'many' })).toThrow(/配列/)
     expect(() => parseImport({})).toThrow(/1件も/)
   })
@@ -105,6 +122,11 @@ describe('import and export', () => {
       expect.stringMatching(/^person#2 p2: 続柄・役割の「山田太郎」.*氏名・住所のように見えます。.*長男/),
       expect.stringMatching(/^person#3 p3: メモの「090-1234-5678」は電話番号のように見えます/),
       expect.stringMatching(/^info#null null: 概要の「山田太郎」は氏名/),
+    ])
+    expect(parsed.report.warnings.map((w) => w.messageEn)).toEqual([
+      expect.stringMatching(/^The role “山田太郎”.* looks like a name \/ an address\. .*role or family relationship/),
+      expect.stringMatching(/^The note “090-1234-5678” looks like a phone number\./),
+      expect.stringMatching(/^The summary “山田太郎” looks like a name\./),
     ])
     expect(loadInto(sample('case-8050.json'), 'case').parsed.report.warnings).toEqual([])
   })

@@ -1,8 +1,10 @@
 import * as Y from 'yjs'
+import { bilingual, CatalogError, message, type Message } from '../i18n/message.ts'
+import { importCatalog, modelValidationCatalog, validationCatalog } from '../i18n/validation.ts'
 import type { RoomKind } from '../rooms.ts'
 import { collection, collectionSchemas, infoMap, readModel, type CollectionKind } from './doc.ts'
-import { personalInfoWarning } from './personal-info.ts'
-import { describeIssue, mapInfoSchema, type MapInfo, type MapModel, type RecordKind } from './schema.ts'
+import { personalInfoMessage } from './personal-info.ts'
+import { issueMessage, mapInfoSchema, type MapInfo, type MapModel, type RecordKind } from './schema.ts'
 
 /**
  * JSON import and export of a room's model. "Load sample" and a user's file import take the
@@ -53,7 +55,9 @@ export interface ImportRejection {
   /** Position in the file's list (1-based), so a user can find the line in their file. */
   index: number | null
   id: string | null
+  /** Japanese. */
   message: string
+  messageEn: string
 }
 
 /** Imported, but worth a look: a person's label or note that looks like a name or an address. */
@@ -70,7 +74,13 @@ export interface ParsedImport {
   report: ImportReport
 }
 
-export class ImportFormatError extends Error {}
+/** A file that is not a map at all. `.message` is Japanese; `messageIn('en')` English. */
+export class ImportFormatError extends CatalogError {
+  constructor(problem: Message) {
+    super(problem)
+    this.name = 'ImportFormatError'
+  }
+}
 
 /**
  * Validates a file's content record by record. Accepts our export format and the shape of
@@ -79,23 +89,24 @@ export class ImportFormatError extends Error {}
  */
 export function parseImport(input: unknown, options: { roomKind?: RoomKind } = {}): ParsedImport {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ImportFormatError('ファイルの内容がマップの形式（JSONのオブジェクト）ではありません。書き出したJSONファイルを選んでください。')
+    throw new ImportFormatError(message(importCatalog, 'notAnObject'))
   }
   const src = input as Record<string, unknown>
   const list = (key: string): unknown[] => {
     const v = src[key]
     if (v === undefined) return []
-    if (!Array.isArray(v)) throw new ImportFormatError(`「${key}」は一覧（配列）である必要があります。`)
+    if (!Array.isArray(v)) throw new ImportFormatError(message(importCatalog, 'notAList', { key }))
     return v
   }
   const rawActors = list('actors')
   const rawPersons = list('persons')
   const rawRelations = list('relations')
   if (rawActors.length + rawPersons.length + rawRelations.length === 0) {
-    throw new ImportFormatError('ファイルに機関・人物・つながりが1件もありません。')
+    throw new ImportFormatError(message(importCatalog, 'empty'))
   }
 
   const rejected: ImportRejection[] = []
+  const reject = (kind: RecordKind, index: number | null, id: string | null, m: Message) => void rejected.push({ kind, index, id, ...messages(m) })
   const seen = new Set<string>()
   const fileIndex = new Map<string, number>()
   const take = <K extends CollectionKind>(kind: K, raw: unknown[], prepare: (r: Record<string, unknown>, i: number) => unknown) => {
@@ -103,16 +114,16 @@ export function parseImport(input: unknown, options: { roomKind?: RoomKind } = {
     raw.forEach((item, i) => {
       const rawId = typeof item === 'object' && item && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null
       if (typeof item !== 'object' || item === null) {
-        rejected.push({ kind, index: i + 1, id: null, message: 'レコードの形式が正しくありません' })
+        reject(kind, i + 1, null, message(validationCatalog, 'badRecord'))
         return
       }
       const parsed = collectionSchemas[kind].safeParse(prepare(item as Record<string, unknown>, i))
       if (!parsed.success) {
-        rejected.push({ kind, index: i + 1, id: rawId, message: describeIssue(parsed.error) })
+        reject(kind, i + 1, rawId, issueMessage(parsed.error))
         return
       }
       if (seen.has(parsed.data.id)) {
-        rejected.push({ kind, index: i + 1, id: parsed.data.id, message: `ID「${parsed.data.id}」が重複しています` })
+        reject(kind, i + 1, parsed.data.id, message(importCatalog, 'duplicateId', { id: parsed.data.id }))
         return
       }
       seen.add(parsed.data.id)
@@ -126,7 +137,7 @@ export function parseImport(input: unknown, options: { roomKind?: RoomKind } = {
   let persons = take('person', rawPersons, (r) => r)
   if (options.roomKind === 'community' && persons.length > 0) {
     for (const p of persons) {
-      rejected.push({ kind: 'person', index: null, id: p.id, message: '地域資源マップには人物（世帯員）を置けません' })
+      reject('person', null, p.id, message(importCatalog, 'noPersonsInCommunity'))
       seen.delete(p.id)
     }
     persons = []
@@ -136,7 +147,7 @@ export function parseImport(input: unknown, options: { roomKind?: RoomKind } = {
   const relations = take('relation', rawRelations, (r, i) => ({ ...r, id: r.id ?? `r-${i + 1}` })).filter((r) => {
     const missing = [r.from, r.to].filter((end) => !nodeIds.has(end))
     if (missing.length === 0) return true
-    rejected.push({ kind: 'relation', index: fileIndex.get(r.id) ?? null, id: r.id, message: `つながり先のカードがありません（${missing.join(', ')}）` })
+    reject('relation', fileIndex.get(r.id) ?? null, r.id, message(modelValidationCatalog, 'danglingRelation', { ids: missing.join(', ') }))
     return false
   })
 
@@ -149,23 +160,28 @@ export function parseImport(input: unknown, options: { roomKind?: RoomKind } = {
   const infoParsed = mapInfoSchema.safeParse(infoCandidate)
   let info: MapInfo = { issues: [] }
   if (infoParsed.success) info = infoParsed.data
-  else rejected.push({ kind: 'info', index: null, id: null, message: describeIssue(infoParsed.error) })
+  else reject('info', null, null, issueMessage(infoParsed.error))
 
   // Warned, not refused (personal-info.ts): the user decides, row by row, before applying.
   const warnings: ImportWarning[] = []
   for (const p of persons) {
     for (const field of ['label', 'note'] as const) {
-      const message = personalInfoWarning(p[field], field)
-      if (message) warnings.push({ kind: 'person', index: fileIndex.get(p.id) ?? null, id: p.id, message })
+      const warning = personalInfoMessage(p[field], field)
+      if (warning) warnings.push({ kind: 'person', index: fileIndex.get(p.id) ?? null, id: p.id, ...messages(warning) })
     }
   }
-  const summaryWarning = personalInfoWarning(info.summary, 'summary')
-  if (summaryWarning) warnings.push({ kind: 'info', index: null, id: null, message: summaryWarning })
+  const summaryWarning = personalInfoMessage(info.summary, 'summary')
+  if (summaryWarning) warnings.push({ kind: 'info', index: null, id: null, ...messages(summaryWarning) })
 
   return {
     model: { info, actors, persons, relations },
     report: { accepted: { actors: actors.length, persons: persons.length, relations: relations.length }, rejected, warnings },
   }
+}
+
+function messages(m: Message): { message: string; messageEn: string } {
+  const text = bilingual(m)
+  return { message: text.ja, messageEn: text.en }
 }
 
 /**

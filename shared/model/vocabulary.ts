@@ -1,25 +1,17 @@
+import { bothLangs, type Catalog } from '../i18n/catalog.ts'
+import { directionCatalog, levelBadgeCatalog, statusCatalog, strengthCatalog } from '../i18n/vocabulary.ts'
+
 /**
  * The vocabulary of case and community maps (DOMAIN.md §4–§5). Stored values are the
- * Japanese terms users speak; English labels are for the English UI only.
+ * Japanese terms users speak; their labels in each language are in shared/i18n/vocabulary.ts
+ * (levelCatalog, fieldCatalog, relationTypeCatalog…), keyed by the stored value.
  */
 
 export const levels = ['国', '都道府県', '市区町村（庁内）', '市区町村（委託・法人・事業所）', '地域'] as const
 export type Level = (typeof levels)[number]
-export const levelLabelsEn: Record<Level, string> = {
-  国: 'National',
-  都道府県: 'Prefecture',
-  '市区町村（庁内）': 'Municipality (town hall)',
-  '市区町村（委託・法人・事業所）': 'Municipality (contracted / corporations)',
-  地域: 'Community',
-}
 /** Short badge text for cards. */
-export const levelBadges: Record<Level, string> = {
-  国: '国',
-  都道府県: '県',
-  '市区町村（庁内）': '庁内',
-  '市区町村（委託・法人・事業所）': '事業所',
-  地域: '地域',
-}
+// Cutover: client still reads this; remove after client uses the catalog (levelBadgeCatalog).
+export const levelBadges: Record<Level, string> = { ...levelBadgeCatalog.ja }
 
 export const fields = [
   '高齢',
@@ -80,31 +72,20 @@ export type RelationType = (typeof relationTypes)[number]
 
 export const strengths = ['strong', 'normal', 'weak', 'stressful'] as const
 export type Strength = (typeof strengths)[number]
-export const strengthLabels: Record<Strength, { ja: string; en: string }> = {
-  strong: { ja: '強い', en: 'Strong' },
-  normal: { ja: 'ふつう', en: 'Normal' },
-  weak: { ja: '弱い', en: 'Weak' },
-  stressful: { ja: 'ストレス・葛藤', en: 'Stressful' },
-}
+// Cutover: client still reads this; remove after client uses the catalog (strengthCatalog).
+export const strengthLabels: Record<Strength, { ja: string; en: string }> = pairs(strengthCatalog)
 
 /** What turns a drawing into a plan: is the tie there, planned, or needed but missing? */
 export const statuses = ['existing', 'planned', 'missing'] as const
 export type Status = (typeof statuses)[number]
-export const statusLabels: Record<Status, { ja: string; en: string }> = {
-  existing: { ja: '既存', en: 'Existing' },
-  planned: { ja: '予定', en: 'Planned' },
-  missing: { ja: '不足（必要だが未整備）', en: 'Missing' },
-}
+// Cutover: client still reads this; remove after client uses the catalog (statusCatalog).
+export const statusLabels: Record<Status, { ja: string; en: string }> = pairs(statusCatalog)
 
 /** forward: from → to; backward: to → from; both: ↔; none: undirected. */
 export const directions = ['forward', 'backward', 'both', 'none'] as const
 export type Direction = (typeof directions)[number]
-export const directionLabels: Record<Direction, { ja: string; en: string }> = {
-  forward: { ja: '→（起点から終点へ）', en: '→ (from → to)' },
-  backward: { ja: '←（終点から起点へ）', en: '← (to → from)' },
-  both: { ja: '↔（双方向）', en: '↔ (both ways)' },
-  none: { ja: '向きなし', en: 'Undirected' },
-}
+// Cutover: client still reads this; remove after client uses the catalog (directionCatalog).
+export const directionLabels: Record<Direction, { ja: string; en: string }> = pairs(directionCatalog)
 
 export const ageBands = [
   '乳幼児',
@@ -146,3 +127,8 @@ export const suggestedIssueTags = [
 ] as const
 
 export const personRoleSuggestions = ['本人', '母', '父', '長男', '長女', '次男', '次女', '配偶者', '祖母', '祖父', '孫', 'きょうだい'] as const
+
+/** `{ ja, en }` per key, the shape the pre-catalog exports above have. */
+function pairs<K extends string>(catalog: Catalog<K>): Record<K, { ja: string; en: string }> {
+  return Object.fromEntries((Object.keys(catalog.ja) as K[]).map((k) => [k, bothLangs(catalog, k)])) as Record<K, { ja: string; en: string }>
+}

@@ -26,6 +26,9 @@ describe('classify', () => {
     expect(classify(-0.6, 0)).toEqual({ kind: 'on-axis', axis: 'horizontal', neighbours: ['informal-discovery', 'informal-solving'] })
     expect(classify(0.6, -0.015)).toEqual({ kind: 'on-axis', axis: 'horizontal', neighbours: ['formal-discovery', 'formal-solving'] })
     expect(classificationLabel(classify(0, 0.6))).toBe('軸上（インフォーマル × 発見と把握／フォーマル × 発見と把握の境）')
+    expect(classificationLabel(classify(0, 0.6), 'en')).toBe('On the axis between Informal × finding needs and Formal × finding needs')
+    expect(classificationLabel(classify(0, 0), 'en')).toBe('On the axes (centre, where all four quadrants meet)')
+    expect(classificationLabel(classify(0.5, -0.5), 'en')).toBe('Formal × solving and preventing')
   })
 
   it('uses a strict band: exactly ε away from the axis is already inside a quadrant', () => {

@@ -1,4 +1,6 @@
-import { quadrantLabels, type QuadrantId } from './vocabulary.ts'
+import { fill, type Lang } from '../i18n/catalog.ts'
+import { quadrantCatalog, quadrantTextCatalog } from '../i18n/quadrant.ts'
+import type { QuadrantId } from './vocabulary.ts'
 
 /**
  * Which quadrant a card is in, from its normalised coordinates.
@@ -50,9 +52,11 @@ export function classify(x: number, y: number, epsilon: number = AXIS_EPSILON): 
   return { kind: 'quadrant', quadrant: quadrantOf(x > 0, y > 0) }
 }
 
-/** Japanese label of a classification, for lists and the CSV's 象限 column. */
-export function classificationLabel(c: Classification): string {
-  if (c.kind === 'quadrant') return quadrantLabels[c.quadrant].ja
-  if (c.axis === 'center') return '軸上（中心・4象限の境）'
-  return `軸上（${c.neighbours.map((q) => quadrantLabels[q].ja).join('／')}の境）`
+/** Label of a classification (Japanese unless told), for lists and the CSV's 象限 column. */
+export function classificationLabel(c: Classification, lang: Lang = 'ja'): string {
+  if (c.kind === 'quadrant') return quadrantCatalog[lang][c.quadrant]
+  const text = quadrantTextCatalog[lang]
+  if (c.axis === 'center') return text.onAxisCenter
+  const [first, second] = c.neighbours.map((q) => quadrantCatalog[lang][q])
+  return fill(text.onAxisBetween, { first, second })
 }

@@ -32,18 +32,35 @@ function parseCsv(text: string): string[][] {
   let quoted = false
   while (i < text.length) {
     const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 2)
-      else if (ch === '"') (quoted = false), (i += 1)
-      else (field += ch), (i += 1)
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"'
+      i += 2
+    } else if (quoted && ch === '"') {
+      quoted = false
+      i += 1
+    } else if (quoted) {
+      field += ch
+      i += 1
     } else if (ch === '"') {
       if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`)
       quoted = true
       i += 1
-    } else if (ch === ',') (row.push(field), (field = ''), (i += 1))
-    else if (ch === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), (i += 2))
-    else if (ch === '\r' || ch === '\n') throw new Error(`bare line break outside quotes at ${i}`)
-    else (field += ch), (i += 1)
+    } else if (ch === ',') {
+      row.push(field)
+      field = ''
+      i += 1
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i += 2
+    } else if (ch === '\r' || ch === '\n') {
+      throw new Error(`bare line break outside quotes at ${i}`)
+    } else {
+      field += ch
+      i += 1
+    }
   }
   if (quoted) throw new Error('unterminated quote')
   if (field !== '' || row.length) throw new Error('last record without CRLF')
@@ -85,6 +102,15 @@ describe('practices CSV', () => {
   it('can export one group only', () => {
     const rows = parseCsv(practicesCsv(data, { groupId: 'g2' }).slice(1))
     expect(rows.map((r) => r[0])).toEqual(['テキスト', '1行目\n2行目\r\n3行目'])
+  })
+
+  it('writes its own words in English when asked, the cards as written', () => {
+    const english = practicesCsv(data, { lang: 'en' })
+    expect(english.startsWith('\uFEFFText,Department or agency,Written by,x,y,Quadrant,Group,Votes\r\n')).toBe(true)
+    const rows = parseCsv(english.slice(1)).slice(1)
+    expect(rows[0].slice(0, 6)).toEqual(['見守り、声かけ、居場所づくり', '福祉課', '佐藤', '-0.5', '0.25', 'Informal × finding needs'])
+    expect(rows[2][5]).toBe('On the axes (centre, where all four quadrants meet)')
+    expect(rows[3].slice(5, 7)).toEqual(['Formal × finding needs', '(no group)'])
   })
 
   it('keeps formulas out of Excel but leaves ordinary text alone', () => {

@@ -1,7 +1,8 @@
+import { inLang, type Lang } from '../i18n/catalog.ts'
+import { quadrantTextCatalog } from '../i18n/quadrant.ts'
 import { classificationLabel } from './classify.ts'
 import type { QuadrantData } from './schema.ts'
 import { plenaryOverlay } from './summary.ts'
-import { orphanGroupName } from './vocabulary.ts'
 
 /**
  * The practices as a CSV that Excel on a town-hall PC opens correctly by double-click:
@@ -9,7 +10,15 @@ import { orphanGroupName } from './vocabulary.ts'
  * ends, RFC 4180 quoting. One row per card, in the plenary order (creation order).
  */
 
-export const practicesCsvHeaders = ['テキスト', '所属', '記入者', 'x', 'y', '象限', 'グループ', '票数'] as const
+const headerKeys = ['csvText', 'csvAuthorOrg', 'csvAuthorName', 'csvX', 'csvY', 'csvQuadrant', 'csvGroup', 'csvVotes'] as const
+
+/** Column headings in one language (quadrantTextCatalog). */
+export function practicesCsvHeadersIn(lang: Lang): string[] {
+  return headerKeys.map((key) => inLang(quadrantTextCatalog, lang)[key])
+}
+
+/** The Japanese headings, written by default. */
+export const practicesCsvHeaders = practicesCsvHeadersIn('ja')
 
 /** RFC 4180: quote a field holding a comma, a quote or a line break; double inner quotes. */
 export function csvField(value: string): string {
@@ -29,7 +38,9 @@ function csvNumber(value: number): string {
   return String(Math.round(value * 1000) / 1000 || 0)
 }
 
-export function practicesCsv(data: QuadrantData, options: { groupId?: string } = {}): string {
+/** `lang` picks the headings, the quadrant names and 「（グループなし）」; the cards stay as written. */
+export function practicesCsv(data: QuadrantData, options: { groupId?: string; lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'ja'
   const { cards, summary } = plenaryOverlay(data)
   const rows = cards
     .filter(({ card }) => options.groupId === undefined || card.groupId === options.groupId)
@@ -40,10 +51,10 @@ export function practicesCsv(data: QuadrantData, options: { groupId?: string } =
         csvText(card.authorName),
         csvNumber(card.x),
         csvNumber(card.y),
-        csvText(classificationLabel(summary.classification.get(card)!)),
-        csvText(group?.name ?? orphanGroupName),
+        csvText(classificationLabel(summary.classification.get(card)!, lang)),
+        csvText(group?.name ?? quadrantTextCatalog[lang].orphanGroup),
         String(votes),
       ].join(','),
     )
-  return '\uFEFF' + [practicesCsvHeaders.join(','), ...rows].map((row) => row + '\r\n').join('')
+  return '\uFEFF' + [practicesCsvHeadersIn(lang).join(','), ...rows].map((row) => row + '\r\n').join('')
 }

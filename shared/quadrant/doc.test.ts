@@ -127,6 +127,11 @@ describe('practice cards', () => {
     expect(byId['q-broken']).toMatch(/^取組: /)
     expect(byId[`u1/${good.id}`]).toMatch(/^票数: /)
     expect(byId.voteLimit).toMatch(/^1人あたりの票数: /)
+    const english = Object.fromEntries(problems.map((p) => [p.id, p.messageEn]))
+    expect(english['q-orphan']).toBe('The card’s group was not found (g-deleted). Please choose the group again.')
+    expect(english[good.id]).toBe('These agencies are no longer on the map: a-removed.')
+    expect(english['q-broken']).toMatch(/^Practice: /)
+    expect(english.color).toBe('Unknown setting: color.')
   })
 })
 
@@ -214,7 +219,8 @@ describe('votes', () => {
     }
     expect(error).toBeInstanceOf(VoteLimitError)
     expect((error as VoteLimitError).message).toBe('投票できるのは1人3票までです（3票使用済み）。ほかのカードの票を取り消してから投票してください')
-    expect(error).toMatchObject({ limit: 3, used: 3 })
+    expect(error).toMatchObject({ limit: 3, used: 3, key: 'voteLimit', params: { limit: 3, used: 3 } })
+    expect((error as VoteLimitError).messageIn('en')).toBe('You have used all your votes (3 of 3 per person). Take back a vote on another card first.')
     vote(doc, 'u2', cards[2].id) // another participant has their own budget
     expect(unvote(doc, 'u1', cards[0].id)).toBe(true)
     expect(unvote(doc, 'u1', cards[3].id)).toBe(false)
@@ -235,6 +241,18 @@ describe('votes', () => {
     expect(() => vote(doc, 'u2', cards[0].id)).toThrow('現在は投票できません（ファシリテーターが票数を0にしています）')
     expect(() => setVoteLimit(doc, -1)).toThrow(/^1人あたりの票数: 0以上/)
     expect(() => setVoteLimit(doc, 1.5)).toThrow(/^1人あたりの票数: 整数/)
+    const refusals = [() => vote(doc, 'u2', cards[0].id), () => setVoteLimit(doc, -1), () => setVoteLimit(doc, 1.5)].map((act) => {
+      try {
+        act()
+      } catch (error) {
+        return (error as QuadrantValidationError).messageIn('en')
+      }
+    })
+    expect(refusals).toEqual([
+      'Voting is closed (the facilitator has set the number of votes to 0).',
+      'Votes per person: Use a value of 0 or more.',
+      'Votes per person: Use a whole number.',
+    ])
     expect(readQuadrant(doc).data.settings.voteLimit).toBe(0)
   })
 

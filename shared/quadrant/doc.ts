@@ -1,11 +1,13 @@
 import * as Y from 'yjs'
+import { bilingual, message, type Message } from '../i18n/message.ts'
+import { quadrantValidationCatalog } from '../i18n/validation.ts'
 import { collection as modelCollection } from '../model/doc.ts'
 import {
   defaultQuadrantSettings,
-  describeQuadrantIssue,
   parseOptions,
   practiceCardSchema,
   quadrantGroupSchema,
+  quadrantIssueMessage,
   quadrantSettingsSchema,
   voteEntrySchema,
   type PracticeCard,
@@ -58,6 +60,11 @@ export interface QuadrantReadResult {
   problems: QuadrantProblem[]
 }
 
+function report(problems: QuadrantProblem[], kind: QuadrantProblem['kind'], id: string, m: Message): void {
+  const text = bilingual(m)
+  problems.push({ kind, id, message: text.ja, messageEn: text.en })
+}
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**
@@ -72,10 +79,10 @@ export function readQuadrant(doc: Y.Doc): QuadrantReadResult {
 
   const groups: QuadrantGroup[] = []
   groupsMap(doc).forEach((value, key) => {
-    if (!(value instanceof Y.Map)) return void problems.push({ kind: 'group', id: key, message: 'グループの形式が正しくありません' })
+    if (!(value instanceof Y.Map)) return void report(problems, 'group', key, message(quadrantValidationCatalog, 'badGroup'))
     const parsed = quadrantGroupSchema.safeParse({ ...value.toJSON(), id: key }, parseOptions)
     if (parsed.success) groups.push(parsed.data)
-    else problems.push({ kind: 'group', id: key, message: describeQuadrantIssue(parsed.error) })
+    else report(problems, 'group', key, quadrantIssueMessage(parsed.error))
   })
   groups.sort((a, b) => a.order - b.order || byId(a, b))
   const groupIds = new Set(groups.map((g) => g.id))
@@ -83,17 +90,17 @@ export function readQuadrant(doc: Y.Doc): QuadrantReadResult {
 
   const practices: PracticeCard[] = []
   practicesMap(doc).forEach((value, key) => {
-    if (!(value instanceof Y.Map)) return void problems.push({ kind: 'practice', id: key, message: 'カードの形式が正しくありません' })
+    if (!(value instanceof Y.Map)) return void report(problems, 'practice', key, message(quadrantValidationCatalog, 'badCard'))
     const parsed = practiceCardSchema.safeParse({ ...value.toJSON(), id: key }, parseOptions)
-    if (!parsed.success) return void problems.push({ kind: 'practice', id: key, message: describeQuadrantIssue(parsed.error) })
+    if (!parsed.success) return void report(problems, 'practice', key, quadrantIssueMessage(parsed.error))
     const card = parsed.data
     if (!groupIds.has(card.groupId)) {
-      problems.push({ kind: 'practice', id: key, message: `グループが見つかりません（${card.groupId}）。グループを選び直してください` })
+      report(problems, 'practice', key, message(quadrantValidationCatalog, 'cardGroupMissing', { id: card.groupId }))
     }
     if (card.actorIds) {
       const missing = card.actorIds.filter((a) => !actorIds.has(a))
       if (missing.length > 0) {
-        problems.push({ kind: 'practice', id: key, message: `関係機関がマップにありません（${missing.join(', ')}）` })
+        report(problems, 'practice', key, message(quadrantValidationCatalog, 'actorsMissing', { ids: missing.join(', ') }))
         card.actorIds = card.actorIds.filter((a) => actorIds.has(a))
       }
     }
@@ -104,11 +111,11 @@ export function readQuadrant(doc: Y.Doc): QuadrantReadResult {
 
   const votes: VoteEntry[] = []
   votesMap(doc).forEach((perVoter, voterId) => {
-    if (!(perVoter instanceof Y.Map)) return void problems.push({ kind: 'vote', id: voterId, message: '投票の形式が正しくありません' })
+    if (!(perVoter instanceof Y.Map)) return void report(problems, 'vote', voterId, message(quadrantValidationCatalog, 'badVotes'))
     perVoter.forEach((count, cardId) => {
       const parsed = voteEntrySchema.safeParse({ voterId, cardId, count }, parseOptions)
       if (parsed.success) votes.push(parsed.data)
-      else problems.push({ kind: 'vote', id: `${voterId}/${cardId}`, message: describeQuadrantIssue(parsed.error) })
+      else report(problems, 'vote', `${voterId}/${cardId}`, quadrantIssueMessage(parsed.error))
     })
   })
   votes.sort((a, b) => (a.voterId < b.voterId ? -1 : a.voterId > b.voterId ? 1 : a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0))
@@ -120,10 +127,10 @@ export function readQuadrant(doc: Y.Doc): QuadrantReadResult {
 export function readSettings(doc: Y.Doc, problems: QuadrantProblem[] = []): QuadrantSettings {
   const settings: Record<string, unknown> = { ...defaultQuadrantSettings }
   settingsMap(doc).forEach((value, key) => {
-    if (!Object.hasOwn(quadrantSettingsSchema.shape, key)) return void problems.push({ kind: 'settings', id: key, message: `使えない設定項目です: ${key}` })
+    if (!Object.hasOwn(quadrantSettingsSchema.shape, key)) return void report(problems, 'settings', key, message(quadrantValidationCatalog, 'unknownSetting', { key }))
     const parsed = quadrantSettingsSchema.safeParse({ ...defaultQuadrantSettings, [key]: value }, parseOptions)
     if (parsed.success) settings[key] = parsed.data[key as keyof QuadrantSettings]
-    else problems.push({ kind: 'settings', id: key, message: describeQuadrantIssue(parsed.error) })
+    else report(problems, 'settings', key, quadrantIssueMessage(parsed.error))
   })
   return settings as QuadrantSettings
 }

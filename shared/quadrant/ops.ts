@@ -1,12 +1,14 @@
 import * as Y from 'yjs'
 import type { z } from 'zod'
+import { CatalogError, message, type Message } from '../i18n/message.ts'
+import { quadrantValidationCatalog, validationCatalog } from '../i18n/validation.ts'
 import { groupsMap, practicesMap, readSettings, settingsMap, votesMap } from './doc.ts'
 import { referencePractices } from './reference.ts'
 import {
-  describeQuadrantIssue,
   parseOptions,
   practiceCardSchema,
   quadrantGroupSchema,
+  quadrantIssueMessage,
   quadrantSettingsSchema,
   voteEntrySchema,
   type PracticeCard,
@@ -23,12 +25,18 @@ import { groupPalette } from './vocabulary.ts'
  * sets the vote limit) is decided by the caller's role, not here.
  */
 
-export class QuadrantValidationError extends Error {
+/**
+ * A change the diagram refuses. `.message` is the Japanese sentence; `messageIn('en')` (or
+ * `messageEn`) the English one; `key` and `params` name it in its catalog
+ * (shared/i18n/validation.ts).
+ */
+export class QuadrantValidationError extends CatalogError {
   constructor(
     readonly kind: QuadrantRecordKind,
-    message: string,
+    problem: Message,
   ) {
-    super(message)
+    super(problem)
+    this.name = 'QuadrantValidationError'
   }
 }
 
@@ -38,12 +46,8 @@ export class VoteLimitError extends QuadrantValidationError {
     readonly limit: number,
     readonly used: number,
   ) {
-    super(
-      'vote',
-      limit === 0
-        ? '現在は投票できません（ファシリテーターが票数を0にしています）'
-        : `投票できるのは1人${limit}票までです（${used}票使用済み）。ほかのカードの票を取り消してから投票してください`,
-    )
+    super('vote', limit === 0 ? message(quadrantValidationCatalog, 'votingClosed') : message(quadrantValidationCatalog, 'voteLimit', { limit, used }))
+    this.name = 'VoteLimitError'
   }
 }
 
@@ -55,7 +59,7 @@ export function newQuadrantId(prefix: 'q' | 'g'): string {
 
 function parse<T>(kind: QuadrantRecordKind, schema: z.ZodType<T>, data: unknown): T {
   const parsed = schema.safeParse(data, parseOptions)
-  if (!parsed.success) throw new QuadrantValidationError(kind, describeQuadrantIssue(parsed.error))
+  if (!parsed.success) throw new QuadrantValidationError(kind, quadrantIssueMessage(parsed.error))
   return parsed.data
 }
 
@@ -74,19 +78,19 @@ function withoutEmpty(record: Record<string, unknown>): Record<string, unknown> 
 
 function assertGroup(doc: Y.Doc, groupId: string): void {
   if (!(groupsMap(doc).get(groupId) instanceof Y.Map)) {
-    throw new QuadrantValidationError('practice', 'グループが見つかりません。グループを選び直してください')
+    throw new QuadrantValidationError('practice', message(quadrantValidationCatalog, 'groupNotFound'))
   }
 }
 
 function existingCard(doc: Y.Doc, id: string): Y.Map<unknown> {
   const target = practicesMap(doc).get(id)
-  if (!(target instanceof Y.Map)) throw new QuadrantValidationError('practice', 'このカードはすでに削除されています')
+  if (!(target instanceof Y.Map)) throw new QuadrantValidationError('practice', message(validationCatalog, 'cardDeleted'))
   return target
 }
 
 /** Keeps the document small and the CSV readable; 1e-4 is far below a pixel. */
 function position(value: number): number {
-  if (!Number.isFinite(value)) throw new QuadrantValidationError('practice', '座標が数値ではありません')
+  if (!Number.isFinite(value)) throw new QuadrantValidationError('practice', message(quadrantValidationCatalog, 'coordinateNotNumber'))
   // Dragging past the edge is ordinary on a board: the card stops at the edge.
   return Math.round(Math.min(1, Math.max(-1, value)) * 10_000) / 10_000 || 0
 }
@@ -102,7 +106,7 @@ export function addPractice(doc: Y.Doc, data: NewPractice, origin?: unknown): Pr
     createdAt: data.createdAt ?? new Date().toISOString(),
   })
   assertGroup(doc, card.groupId)
-  if (practicesMap(doc).has(card.id)) throw new QuadrantValidationError('practice', 'このIDのカードはすでにあります')
+  if (practicesMap(doc).has(card.id)) throw new QuadrantValidationError('practice', message(quadrantValidationCatalog, 'duplicateCard'))
   doc.transact(() => {
     const map = new Y.Map<unknown>()
     practicesMap(doc).set(card.id, map)
@@ -138,10 +142,6 @@ export function updatePractice(doc: Y.Doc, id: string, patch: PracticePatch, ori
  */
 function pick(record: object, patch: object): Record<string, unknown> {
   return Object.fromEntries(Object.keys(patch).map((k) => [k, (record as Record<string, unknown>)[k]]))
-}
-
-export function assignPracticeToGroup(doc: Y.Doc, cardId: string, groupId: string, origin?: unknown): PracticeCard {
-  return updatePractice(doc, cardId, { groupId }, origin)
 }
 
 /** Votes on the card stay stored but count nowhere (votes.ts); undo brings the card back with them. */
@@ -224,7 +224,7 @@ export function createGroup(
 
 export function updateGroup(doc: Y.Doc, id: string, patch: Partial<Omit<QuadrantGroup, 'id'>>, origin?: unknown): QuadrantGroup {
   const target = groupsMap(doc).get(id)
-  if (!(target instanceof Y.Map)) throw new QuadrantValidationError('group', 'このグループはすでに削除されています')
+  if (!(target instanceof Y.Map)) throw new QuadrantValidationError('group', message(quadrantValidationCatalog, 'groupDeleted'))
   const group = parse('group', quadrantGroupSchema, { ...(target.toJSON() as object), ...patch, id })
   doc.transact(() => writeFields(target, pick(group, patch)), origin)
   return group
@@ -239,9 +239,9 @@ export function deleteGroup(doc: Y.Doc, id: string, options: { moveCardsTo?: str
   const cards = [...practicesMap(doc).entries()].filter(([, card]) => card instanceof Y.Map && card.get('groupId') === id)
   if (cards.length > 0) {
     if (options.moveCardsTo === undefined) {
-      throw new QuadrantValidationError('group', `このグループには${cards.length}枚のカードがあります。移動先のグループを選んでください`)
+      throw new QuadrantValidationError('group', message(quadrantValidationCatalog, 'groupHasCards', { count: cards.length }))
     }
-    if (options.moveCardsTo === id) throw new QuadrantValidationError('group', '移動先には別のグループを選んでください')
+    if (options.moveCardsTo === id) throw new QuadrantValidationError('group', message(quadrantValidationCatalog, 'moveToOtherGroup'))
     assertGroup(doc, options.moveCardsTo)
   }
   doc.transact(() => {

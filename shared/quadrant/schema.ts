@@ -1,20 +1,25 @@
 import { z } from 'zod'
+import type { Lang } from '../i18n/catalog.ts'
+import { describeZodIssue, type IssueContext } from '../i18n/issues.ts'
+import { messageIn, type Message } from '../i18n/message.ts'
+import { quadrantFieldCatalog, quadrantValidationCatalog, validationCatalog } from '../i18n/validation.ts'
 import { refGroups } from './vocabulary.ts'
 
 /**
  * Records of the four-quadrant practice diagram. Like the map model (shared/model/schema.ts)
  * they are strict: unknown keys are rejected, so a card cannot smuggle a client's name in.
  * Coordinates are normalised to [-1, 1] so that the diagram does not depend on screen size.
+ * Messages are keys of quadrantValidationCatalog / validationCatalog (shared/i18n/validation.ts).
  */
 
 const id = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'IDは英数字・ハイフン・アンダースコア64文字以内で指定してください')
-const text = (max: number) => z.string().trim().max(max, `${max}文字以内にしてください`)
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'idFormat')
+const text = (max: number) => z.string().trim().max(max, 'tooLong')
 const coordinate = z
-  .number({ error: '数値で指定してください' })
-  .min(-1, '-1から1の範囲で指定してください')
-  .max(1, '-1から1の範囲で指定してください')
+  .number({ error: 'number' })
+  .min(-1, 'coordinateRange')
+  .max(1, 'coordinateRange')
 
 export const PRACTICE_TEXT_MAX = 300
 export const MAX_VOTE_LIMIT = 50
@@ -22,7 +27,7 @@ export const MAX_VOTE_LIMIT = 50
 export const practiceCardSchema = z
   .object({
     id,
-    text: text(PRACTICE_TEXT_MAX).min(1, '取組を入力してください'),
+    text: text(PRACTICE_TEXT_MAX).min(1, 'practiceText'),
     /** The participant who wrote the card; may stay empty (記入者は任意). */
     authorName: text(60).default(''),
     /** 所属: the department or organisation whose practice this is. */
@@ -33,18 +38,18 @@ export const practiceCardSchema = z
     y: coordinate,
     /** The workshop group whose board the card is on. */
     groupId: id,
-    refGroup: z.enum(refGroups, { error: '1 / 2 / 3 のいずれかを指定してください' }).optional(),
+    refGroup: z.enum(refGroups, { error: 'oneOf' }).optional(),
     /** Actors of the map (shared/model) that the practice involves. */
-    actorIds: z.array(id).max(50, '関係機関は50件までです').optional(),
+    actorIds: z.array(id).max(50, 'tooManyActors').optional(),
     /** Number in the reference deck of 17 practices, when the card came from it. */
-    referenceNo: z.number().int('整数で指定してください').min(1).max(999).optional(),
-    createdAt: z.iso.datetime({ error: '日時（ISO 8601）で指定してください' }),
+    referenceNo: z.number({ error: 'number' }).int('integer').min(1, 'tooSmall').max(999, 'tooLarge').optional(),
+    createdAt: z.iso.datetime({ error: 'datetime' }),
   })
   .strict()
   .refine((card) => card.referenceNo !== undefined || card.authorOrg !== '', {
     // Every own card must say whose practice it is: the summary looks for departments that
     // have placed nothing. Only reference-deck cards belong to no department.
-    message: '所属を入力してください',
+    message: 'authorOrg',
     path: ['authorOrg'],
   })
 export type PracticeCard = z.infer<typeof practiceCardSchema>
@@ -52,9 +57,9 @@ export type PracticeCard = z.infer<typeof practiceCardSchema>
 export const quadrantGroupSchema = z
   .object({
     id,
-    name: text(40).min(1, 'グループ名を入力してください'),
-    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '#rrggbb 形式の色で指定してください'),
-    order: z.number({ error: '数値で指定してください' }).int('整数で指定してください').min(0).max(10_000),
+    name: text(40).min(1, 'groupName'),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colorFormat'),
+    order: z.number({ error: 'number' }).int('integer').min(0, 'tooSmall').max(10_000, 'tooLarge'),
   })
   .strict()
 export type QuadrantGroup = z.infer<typeof quadrantGroupSchema>
@@ -65,10 +70,10 @@ export const voteEntrySchema = z
     voterId: id,
     cardId: id,
     count: z
-      .number({ error: '票数は数値で指定してください' })
-      .int('票数は整数で指定してください')
-      .min(1, '票数は1以上です')
-      .max(MAX_VOTE_LIMIT, `票数は${MAX_VOTE_LIMIT}以下です`),
+      .number({ error: 'voteCountNumber' })
+      .int('voteCountInteger')
+      .min(1, 'voteCountMin')
+      .max(MAX_VOTE_LIMIT, 'voteCountMax'),
   })
   .strict()
 export type VoteEntry = z.infer<typeof voteEntrySchema>
@@ -77,15 +82,15 @@ export const quadrantSettingsSchema = z
   .object({
     /** Votes per participant, set by the facilitator. 0 closes voting. */
     voteLimit: z
-      .number({ error: '数値で指定してください' })
-      .int('整数で指定してください')
-      .min(0, '0以上で指定してください')
-      .max(MAX_VOTE_LIMIT, `${MAX_VOTE_LIMIT}以下で指定してください`)
+      .number({ error: 'number' })
+      .int('integer')
+      .min(0, 'tooSmall')
+      .max(MAX_VOTE_LIMIT, 'tooLarge')
       .default(3),
     /** A quadrant is "thin" below this share of the mean of the other three (summary.ts). */
-    thinGapRatio: z.number({ error: '数値で指定してください' }).gt(0, '0より大きくしてください').max(1, '1以下にしてください').default(0.5),
+    thinGapRatio: z.number({ error: 'number' }).gt(0, 'greaterThan').max(1, 'tooLarge').default(0.5),
     /** Below this many placed cards, proportions are noise: no quadrant is called thin. */
-    thinGapMinTotal: z.number({ error: '数値で指定してください' }).int('整数で指定してください').min(1).max(10_000).default(8),
+    thinGapMinTotal: z.number({ error: 'number' }).int('integer').min(1, 'tooSmall').max(10_000, 'tooLarge').default(8),
   })
   .strict()
 export type QuadrantSettings = z.infer<typeof quadrantSettingsSchema>
@@ -105,30 +110,9 @@ export type QuadrantRecordKind = 'practice' | 'group' | 'vote' | 'settings'
 export interface QuadrantProblem {
   kind: QuadrantRecordKind
   id: string | null
+  /** Japanese. */
   message: string
-}
-
-const fieldLabels: Record<string, string> = {
-  id: 'ID',
-  text: '取組',
-  authorName: '記入者',
-  authorOrg: '所属',
-  x: '横軸（インフォーマル／フォーマル）',
-  y: '縦軸（発見と把握／課題解決と予防）',
-  groupId: 'グループ',
-  refGroup: '参考事例の分類',
-  actorIds: '関係機関',
-  referenceNo: '参考事例の番号',
-  createdAt: '作成日時',
-  name: 'グループ名',
-  color: '色',
-  order: '並び順',
-  voterId: '投票者',
-  cardId: 'カード',
-  count: '票数',
-  voteLimit: '1人あたりの票数',
-  thinGapRatio: '手薄とみなす割合',
-  thinGapMinTotal: '手薄を判定する最小枚数',
+  messageEn: string
 }
 
 /**
@@ -138,12 +122,20 @@ const fieldLabels: Record<string, string> = {
  */
 export const parseOptions = { reportInput: true } as const
 
-/** First zod issue, as one Japanese sentence naming the field (like describeIssue in model). */
-export function describeQuadrantIssue(error: z.ZodError): string {
-  const issue = error.issues[0]
-  if (!issue) return '内容が正しくありません'
-  if (issue.code === 'unrecognized_keys') return `使えない項目があります: ${issue.keys.join(', ')}`
-  const field = String(issue.path[0] ?? '')
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? '必須項目です' : issue.message
-  return field ? `${fieldLabels[field] ?? field}: ${message}` : message
+const issueContext: IssueContext = {
+  catalogs: [quadrantValidationCatalog, validationCatalog],
+  fieldNames: quadrantFieldCatalog,
+  unknownKeys: { catalog: validationCatalog, key: 'unknownKeys' },
+  isMissing: (issue) => issue.code === 'invalid_type' && issue.input === undefined,
+  fieldOf: (issue) => String(issue.path[0] ?? ''),
+}
+
+/** First zod issue, as one message naming the field (like issueMessage in model). */
+export function quadrantIssueMessage(error: z.ZodError): Message {
+  return describeZodIssue(error, issueContext)
+}
+
+/** First zod issue, as one sentence naming the field: Japanese unless told. */
+export function describeQuadrantIssue(error: z.ZodError, lang: Lang = 'ja'): string {
+  return messageIn(quadrantIssueMessage(error), lang)
 }

@@ -103,6 +103,7 @@ describe('gap flags (空白・手薄)', () => {
       ['informal-solving', 'empty'],
     ])
     expect(s.gaps[0].message).toBe('「フォーマル × 発見と把握」（右上）にはまだ取組がありません（空白）')
+    expect(s.gaps[0].messageEn).toBe('“Formal × finding needs” (top right) has no practices yet (empty)')
     expect(summarize(data([])).gaps).toHaveLength(4)
   })
 
@@ -111,6 +112,7 @@ describe('gap flags (空白・手薄)', () => {
     expect(s.gaps).toHaveLength(1)
     expect(s.gaps[0]).toMatchObject({ quadrant: 'formal-solving', kind: 'thin', count: 4, othersMean: 10 })
     expect(s.gaps[0].message).toBe('「フォーマル × 課題解決と予防」（右下）は4枚で、ほかの象限（平均10.0枚）に比べて手薄です')
+    expect(s.gaps[0].messageEn).toBe('“Formal × solving and preventing” (bottom right) is thin: it holds 4, against an average of 10.0 cards in the other quadrants')
     // 5 is not below half of 10: not thin.
     expect(summarize(data(counts(10, 10, 10, 5))).gaps).toEqual([])
     expect(summarize(data(counts(6, 6, 2, 2))).gaps.map((g) => [g.quadrant, g.kind])).toEqual([

@@ -1,7 +1,9 @@
 import { classify, type Classification } from './classify.ts'
 import type { PracticeCard, QuadrantData, QuadrantGroup } from './schema.ts'
 import { tallyVotes, type VoteTally } from './votes.ts'
-import { orphanGroupColor, quadrantIds, quadrantLabels, refGroups, type QuadrantId, type RefGroup } from './vocabulary.ts'
+import { quadrantCatalog, quadrantPositionCatalog, quadrantTextCatalog } from '../i18n/quadrant.ts'
+import { bilingual, message } from '../i18n/message.ts'
+import { orphanGroupColor, quadrantIds, refGroups, type QuadrantId, type RefGroup } from './vocabulary.ts'
 
 /**
  * The live summary the group looks at while placing cards. Pure functions over the arrays that
@@ -35,7 +37,9 @@ export interface GapFlag {
   count: number
   /** Mean of the other three quadrants. */
   othersMean: number
+  /** Japanese sentence (quadrantTextCatalog gapEmpty / gapThin). */
   message: string
+  messageEn: string
 }
 
 export interface OrgStats {
@@ -137,17 +141,13 @@ export function findGaps(quadrants: Record<QuadrantId, { cards: readonly unknown
   quadrantIds.forEach((q, i) => {
     const count = counts[i]
     const othersMean = (placed - count) / 3
-    const label = quadrantLabels[q].ja
+    const where = { quadrant: message(quadrantCatalog, q), position: message(quadrantPositionCatalog, q) }
     if (count === 0) {
-      gaps.push({ quadrant: q, kind: 'empty', count, othersMean, message: `「${label}」（${quadrantLabels[q].position}）にはまだ取組がありません（空白）` })
+      const text = bilingual(message(quadrantTextCatalog, 'gapEmpty', where))
+      gaps.push({ quadrant: q, kind: 'empty', count, othersMean, message: text.ja, messageEn: text.en })
     } else if (placed >= minTotal && count < ratio * othersMean) {
-      gaps.push({
-        quadrant: q,
-        kind: 'thin',
-        count,
-        othersMean,
-        message: `「${label}」（${quadrantLabels[q].position}）は${count}枚で、ほかの象限（平均${othersMean.toFixed(1)}枚）に比べて手薄です`,
-      })
+      const text = bilingual(message(quadrantTextCatalog, 'gapThin', { ...where, count, mean: othersMean.toFixed(1) }))
+      gaps.push({ quadrant: q, kind: 'thin', count, othersMean, message: text.ja, messageEn: text.en })
     }
   })
   return gaps

@@ -74,7 +74,7 @@ describe('diagram SVG', () => {
 
   it('is checked by a checker that does reject broken XML', () => {
     const broken = ['<svg><text>a & b</text></svg>', '<svg><g></svg>', '<svg x=1/>', '<svg/><svg/>', '<svg><text>a < b</text></svg>', '<svg>\u0001</svg>']
-    for (const xml of broken) expect(() => assertWellFormedXml(xml), xml).toThrow()
+    for (const xml of broken) expect(() => assertWellFormedXml(xml), xml).toThrow(Error)
     assertWellFormedXml('<?xml version="1.0"?>\n<svg a="1"><g/><text>x &amp; y</text></svg>\n')
   })
 
@@ -102,6 +102,15 @@ describe('diagram SVG', () => {
     expect(shown).toContain('課題解決と予防')
     for (const q of Object.values(quadrantLabels)) expect(shown).toContain(q.ja)
     expect(shown).toContain('〇〇市 重層的支援体制 実践の四象限')
+  })
+
+  it('writes the diagram’s own words in English when asked', () => {
+    const english = texts(diagramSvg(data, { lang: 'en' }))
+    expect(english).toEqual(expect.arrayContaining(['Informal (local residents)', 'Formal (professional agencies)', 'Formal × finding needs']))
+    expect(english).toContain('Reference practice no. 10')
+    expect(english).toContain('2班 (1)')
+    expect(english).toContain('Multi-layered support: practices in four quadrants')
+    expect(english.join('\n')).not.toMatch(/発見と把握|課題解決と予防|参考事例|枚/)
   })
 
   it('names Japanese fonts and has no outside references', () => {

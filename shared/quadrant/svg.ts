@@ -1,6 +1,8 @@
 import type { QuadrantData } from './schema.ts'
 import { plenaryOverlay, type OverlayCard } from './summary.ts'
-import { axisLabels, orphanGroupColor, orphanGroupName, quadrantLabels, type QuadrantId } from './vocabulary.ts'
+import { fill, type Lang } from '../i18n/catalog.ts'
+import { quadrantAxisCatalog, quadrantCatalog, quadrantTextCatalog } from '../i18n/quadrant.ts'
+import { orphanGroupColor, type QuadrantId } from './vocabulary.ts'
 import { textWidth, wrapText } from './wrap.ts'
 
 /**
@@ -33,6 +35,8 @@ export interface SvgOptions {
   width?: number
   height?: number
   showVotes?: boolean
+  /** Language of the diagram's own words (axes, quadrants, legend); Japanese unless told. */
+  lang?: Lang
 }
 
 const n = (v: number) => String(Math.round(v * 10) / 10)
@@ -55,13 +59,13 @@ function tint(hex: string, amount = 0.82): string {
 
 const card = { width: 176, font: 14, line: 18, pad: 8, maxLines: 5, footer: 16 }
 
-function sticky({ card: practice, color: groupColor, votes }: OverlayCard, at: { x: number; y: number }, showVotes: boolean): string {
+function sticky({ card: practice, color: groupColor, votes }: OverlayCard, at: { x: number; y: number }, showVotes: boolean, lang: Lang): string {
   const color = safeColor(groupColor)
   const lines = wrapText(practice.text, (card.width - 2 * card.pad) / card.font, card.maxLines)
   const height = card.pad * 2 + lines.length * card.line + card.footer
   const left = at.x - card.width / 2
   const top = at.y - height / 2
-  const footer = practice.referenceNo !== undefined ? `参考事例 No.${practice.referenceNo}` : practice.authorOrg
+  const footer = practice.referenceNo !== undefined ? fill(quadrantTextCatalog[lang].referenceFooter, { no: practice.referenceNo }) : practice.authorOrg
   const footerLines = wrapText(footer, (card.width - 2 * card.pad) / 11, 1)
   const parts = [
     `<g class="card" data-id="${escapeXml(practice.id)}">`,
@@ -89,6 +93,9 @@ export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string
   const width = options.width ?? 1600
   const height = options.height ?? 1200
   const showVotes = options.showVotes ?? true
+  const lang = options.lang ?? 'ja'
+  const text = quadrantTextCatalog[lang]
+  const axisLabels = quadrantAxisCatalog[lang]
   const overlay = plenaryOverlay(data)
   const cards = overlay.cards.filter((c) => options.groupId === undefined || c.card.groupId === options.groupId)
   const legend = overlay.legend.filter((g) => options.groupId === undefined || g.groupId === options.groupId)
@@ -106,7 +113,7 @@ export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(svgFontFamily)}">`,
-    `<title>${escapeXml(options.title ?? '重層的支援体制 実践の四象限')}</title>`,
+    `<title>${escapeXml(options.title ?? text.svgTitle)}</title>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   ]
@@ -121,7 +128,7 @@ export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string
   ]
   for (const [quadrant, x, y, anchor] of corners) {
     out.push(
-      `<text class="quadrant-label" x="${n(x)}" y="${n(y)}" font-size="20" fill="#9a9a9a" text-anchor="${anchor}">${escapeXml(quadrantLabels[quadrant].ja)}</text>`,
+      `<text class="quadrant-label" x="${n(x)}" y="${n(y)}" font-size="20" fill="#9a9a9a" text-anchor="${anchor}">${escapeXml(quadrantCatalog[lang][quadrant])}</text>`,
     )
   }
 
@@ -135,13 +142,13 @@ export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string
     `<text class="axis-label" x="${n(cx)}" y="${plot.bottom + 26}" font-size="18" font-weight="bold" fill="#333" text-anchor="middle">${escapeXml(axisLabels.yNegative)}</text>`,
   )
 
-  for (const c of cards) out.push(sticky(c, at(c.card.x, c.card.y), showVotes))
+  for (const c of cards) out.push(sticky(c, at(c.card.x, c.card.y), showVotes, lang))
 
   // Legend: which colour is which group, and how many cards each brought; wraps onto a new row.
   let x = plot.left
   let y = height - 52
   for (const entry of legend) {
-    const label = `${entry.group?.name ?? orphanGroupName}（${entry.cards.length}枚）`
+    const label = fill(text.legendEntry, { group: entry.group?.name ?? text.orphanGroup, count: entry.cards.length })
     const w = 22 + textWidth(label) * 15 + 28
     if (x > plot.left && x + w > plot.right) {
       x = plot.left

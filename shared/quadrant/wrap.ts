@@ -54,7 +54,7 @@ export function wrapText(text: string, maxWidth: number, maxLines: number): stri
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     // Tokens, not characters, so that carrying a character down never splits a Latin word.
     let line: string[] = []
-    const flush = (tokens: string[]) => lines.push(tokens.join('').trimEnd())
+    const flush = (parts: string[]) => lines.push(parts.join('').trimEnd())
     const units = tokens(paragraph).flatMap((t) => (textWidth(t) > maxWidth ? splitLong(t, maxWidth) : [t]))
     for (const unit of units) {
       const space = /^\s$/u.test(unit)

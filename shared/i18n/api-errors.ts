@@ -1,0 +1,63 @@
+import { defineCatalog } from './catalog.ts'
+
+/**
+ * Messages of the HTTP API's error bodies (shared/rooms.ts ApiErrorBody: `message` is the
+ * Japanese, `messageEn` the English of one key, see server/http/errors.ts). Each says what to
+ * do. The access messages are the same sentences the room page shows when the WebSocket
+ * closes with 4401 / 4403 / 4404 (closeCodeCatalog in shared/i18n/rooms.ts).
+ */
+export const apiErrorCatalog = defineCatalog(
+  'api.error',
+  {
+    missingToken: 'アクセス用の鍵がありません。招待されたリンクをそのまま開いてください。',
+    forbidden: 'このリンクではルームに入れません。ファシリテーターに正しいリンクを確認してください。',
+    roomNotFound: 'ルームが見つかりません。リンクが正しいか確認してください。',
+    bodyTooLarge: '送信内容が大きすぎます。タイトルを短くしてください。',
+    invalidJson: 'リクエストの形式が正しくありません（JSON）。',
+    invalidRoomKind: 'ルームの種類は「ケース検討」「地域資源マップ」「研修」から選んでください。',
+    invalidRoom: 'タイトルと種類を入力してください。',
+    notFound: 'そのAPIはありません。',
+    invalidPersonsQuery: 'persons には 0（人物を除く）か 1（人物を含む）を指定してください。',
+    personsNeedEditLink:
+      '閲覧用リンクでは人物を除いた書き出しだけができます。URL に ?persons=0 を付けてください（人物を含めるには編集用かファシリテーター用のリンクが必要です）。',
+    unsupportedMediaType: '送信形式が正しくありません。アプリの画面から操作してください（JSON で送ってください）。',
+    foreignOrigin: '別のサイトからの操作は受け付けていません。このアプリの画面から操作してください。',
+    rateLimited: '{what}が短時間に多すぎます。{wait}ほど待ってからやり直してください。',
+    rateLimitedGlobal:
+      'このサーバーで{what}が短時間に多すぎます。{wait}ほど待ってからやり直してください。急ぐときはサーバーの管理者に連絡してください。',
+    waitSecond: '1秒',
+    waitSeconds: '{seconds}秒',
+    waitMinutes: '{minutes}分',
+    limitedRequests: 'リクエスト',
+    limitedRoomCreation: 'ルームの作成',
+    serverError: 'サーバーで問題が起きました。しばらくしてからやり直してください。',
+    clientNotBuilt: 'クライアントがビルドされていません。`npm run build` を実行してから起動してください。',
+  },
+  {
+    missingToken: 'There is no access key. Open the invitation link exactly as you received it.',
+    forbidden: 'This link does not let you into the room. Please check with the facilitator that you have the right link.',
+    roomNotFound: 'The room was not found. Please check that the link is correct.',
+    bodyTooLarge: 'The request is too large. Please shorten the title.',
+    invalidJson: 'The request is not in the expected form (JSON).',
+    invalidRoomKind: 'Choose the kind of room: case review, community resource map or training.',
+    invalidRoom: 'Please enter a title and choose the kind of room.',
+    notFound: 'There is no such API endpoint.',
+    invalidPersonsQuery: 'Set persons to 0 (leave persons out) or 1 (include persons).',
+    personsNeedEditLink:
+      'A view-only link can download the map only without persons: add ?persons=0 to the URL (including persons needs an edit or facilitator link).',
+    unsupportedMediaType: 'The request is not in the expected form. Please use the app’s own pages (send JSON).',
+    foreignOrigin: 'Requests from another website are not accepted. Please use this app’s own pages.',
+    rateLimited: 'Too many {what} in a short time. Please wait {wait} and try again.',
+    rateLimitedGlobal:
+      'Too many {what} on this server in a short time. Please wait {wait} and try again; if it is urgent, contact the server’s administrator.',
+    waitSecond: '1 second',
+    waitSeconds: '{seconds} seconds',
+    waitMinutes: '{minutes} minutes',
+    limitedRequests: 'requests',
+    limitedRoomCreation: 'rooms created',
+    serverError: 'Something went wrong on the server. Please try again in a little while.',
+    clientNotBuilt: 'The client has not been built. Run `npm run build`, then start the server.',
+  },
+)
+
+export type ApiErrorKey = keyof (typeof apiErrorCatalog)['ja']

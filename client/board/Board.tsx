@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import {
   AssetRecordType,
   CollaboratorCursorOverlayUtil,
@@ -17,11 +17,15 @@ import {
 import 'tldraw/tldraw.css'
 import type { RoomKind } from '../../shared/rooms'
 import { useI18n } from '../i18n'
+import { redirectEditorUndo } from '../library-seams'
+import { RefusalNotice } from '../model/RefusalNotice'
+import { useModelChange } from '../model/useModelChange'
 import { connectionLabel, type RoomConnection } from '../session/connection'
 import { assetUrls } from './assets'
+import { boardLabels } from './board-labels'
 import type { BoardController } from './BoardPanel'
 import { ActorCardShapeUtil, PersonCardShapeUtil } from './card-shapes'
-import { startModelBoardSync } from './model-board-sync'
+import { startModelBoardSync } from './sync'
 import { setModelDocFor } from './model-records'
 import { bindPresence } from './presence'
 import { RelationArrowShapeUtil } from './relation-arrow'
@@ -59,34 +63,6 @@ async function bookmarkWithoutFetching({ url }: { url: string }): Promise<TLAsse
     type: 'bookmark',
     props: { src: url, title: url, description: '', image: '', favicon: '' },
     meta: {},
-  }
-}
-
-/**
- * Per-user undo instead of tldraw's: the editor's undo/redo (and so its keyboard shortcuts,
- * toolbar and menu items, which all go through the actions overridden in <Tldraw overrides>)
- * call the room's Y.UndoManager, and the buttons' enabled state reads it. Each new tldraw
- * action (markHistoryStoppingPoint) starts a new undo step. Returns the restore function.
- */
-function redirectUndo(editor: Editor, undo: BoardUndo): () => void {
-  const patched = editor as unknown as Record<string, unknown>
-  const mark = editor.markHistoryStoppingPoint.bind(editor)
-  patched.getCanUndo = () => undo.canUndo.get()
-  patched.getCanRedo = () => undo.canRedo.get()
-  patched.undo = () => {
-    undo.undo()
-    return editor
-  }
-  patched.redo = () => {
-    undo.redo()
-    return editor
-  }
-  patched.markHistoryStoppingPoint = (name?: string) => {
-    undo.stopCapturing()
-    return mark(name)
-  }
-  return () => {
-    for (const key of ['getCanUndo', 'getCanRedo', 'undo', 'redo', 'markHistoryStoppingPoint']) delete patched[key]
   }
 }
 
@@ -159,10 +135,13 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
       doc: connection.doc,
       readOnly,
       defaultPageName: t('defaultPageName'),
-      onInvalidRecords: (ids, error) => console.warn('Skipped board records this version cannot read:', ids, error),
+      // Ids and the kind of error only: a validation message can quote a record's text.
+      onInvalidRecords: (ids, error) => console.warn('Skipped board records this version cannot read:', ids, error instanceof Error ? error.name : typeof error),
     })
     const unbindPresence = bindPresence({ store, awareness: connection.awareness })
     const undo = readOnly ? null : new BoardUndo(connection.doc, () => binding.flush())
+    // The binding is created here, with the Y.Doc it syncs; the render needs it as state.
+    // oxlint-disable-next-line react/set-state-in-effect
     setBound({ binding, undo })
     return () => {
       unbindPresence()
@@ -171,13 +150,22 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
       // `bound` is replaced by the next run, without unmounting tldraw in between.
     }
     // `t` only names the first page of a fresh room; a language switch must not rebind.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // oxlint-disable-next-line react-hooks/exhaustive-deps, react/exhaustive-effect-dependencies
   }, [ready, newerSchema, store, connection, readOnly])
 
   // The editor, once tldraw has mounted it.
   const [editor, setEditor] = useState<Editor | null>(null)
-  const stateRef = useRef(state)
-  stateRef.current = state
+  // A board gesture whose model change the schema refused, shown over the board until the next
+  // one goes through or it is dismissed (lists and quadrant show theirs the same way).
+  const refusal = useModelChange()
+  const refusalRef = useRef(refusal)
+  // Undo and redo of this user's own changes, board and model together (undo.ts).
+  const undoRef = useRef<BoardUndo | null>(null)
+  // Callbacks handed to tldraw and the sync read the latest values; they never re-bind.
+  useLayoutEffect(() => {
+    refusalRef.current = refusal
+    undoRef.current = bound?.undo ?? null
+  })
 
   useEffect(() => {
     if (!editor || !bound) return
@@ -189,11 +177,15 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
       readOnly,
       freshRoom: freshRoom.current === true,
       isSettled: () => {
-        const label = connectionLabel(stateRef.current)
-        return stateRef.current.synced || label === 'offline' || label === 'closed'
+        const now = connection.getState()
+        const nowLabel = connectionLabel(now)
+        return now.synced || nowLabel === 'offline' || nowLabel === 'closed'
       },
+      onRefused: (error) => refusalRef.current.report(error),
+      onAccepted: () => refusalRef.current.clearError(),
     })
-    const restoreUndo = bound.undo ? redirectUndo(editor, bound.undo) : () => {}
+    // tldraw's undo, redo and history marks go to this user's BoardUndo.
+    const restoreUndo = bound.undo ? redirectEditorUndo(editor, bound.undo) : () => {}
     onController?.({ editor, doc: connection.doc, canEdit: !readOnly, roomKind, undo: bound.undo })
     return () => {
       onController?.(null)
@@ -202,9 +194,6 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
     }
   }, [editor, bound, connection, roomKind, readOnly, onController])
 
-  // Undo and redo of this user's own changes, board and model together (undo.ts).
-  const undoRef = useRef<BoardUndo | null>(null)
-  undoRef.current = bound?.undo ?? null
   const overrides = useMemo<TLUiOverrides>(
     () => ({
       actions(_editor, actions) {
@@ -248,8 +237,14 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
     return () => setEditor(null)
   }
 
+  const B = boardLabels(lang)
   return (
     <div className="board" data-testid="board">
+      {refusal.error && (
+        <div className="board-refusal">
+          <RefusalNotice message={`${B.gestureRefused}${refusal.error}`} testId="board-error" onDismiss={refusal.clearError} dismissLabel={B.dismissRefusal} />
+        </div>
+      )}
       <Tldraw
         store={store}
         licenseKey={licenseKey ?? undefined}

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n'
 
-/** Strings of the board's side panel (inspector, adding, legend), Japanese first. */
+/** Strings of the board's side panel (inspector, adding, legend) and notices, Japanese first. */
 const ja = {
   panelLabel: 'ボードの編集',
   inspectorHeading: '選択中の項目',
@@ -39,6 +39,8 @@ const ja = {
   legendMissing: '不足＝必要だがない（橙の点線）',
   legendDirection: '矢印の向き＝支援・働きかけの向き。種類はラベルに表示',
   legendHowTo: '矢印ツール（A）でカードからカードへ線を引くと、つながりになります。',
+  gestureRefused: 'ボードでの変更をマップに反映できませんでした：',
+  dismissRefusal: '閉じる',
 }
 type Labels = typeof ja
 
@@ -80,6 +82,8 @@ const en: Labels = {
   legendMissing: 'Missing: needed but not there (orange, dotted)',
   legendDirection: 'Arrowheads show the direction of support; the label is the type',
   legendHowTo: 'Draw an arrow (A) from one card to another to make a tie.',
+  gestureRefused: 'This change on the board could not be made to the map: ',
+  dismissRefusal: 'Dismiss',
 }
 
 export function boardLabels(lang: Lang): Labels {

@@ -6,11 +6,11 @@
  * the inspector and the board can never disagree about a name. A record that is missing (deleted,
  * or not synced yet) or invalid renders a placeholder that says so, never an error.
  *
- * Conventions drawn here (and in the legend, BoardPanel.tsx):
+ * Conventions drawn here (and in the legend, panel/Legend.tsx):
  * - colour = field (分野) of the first field: a stripe on the left and a light tint;
  * - badge = level (階層), e.g. 庁内 / 事業所 / 地域;
  * - formal agencies: solid border, square corners; informal actors: dashed border, rounded;
- * - persons (本人・世帯員): role + age band + issue tags, never a name (DOMAIN.md §6).
+ * - persons (本人・世帯員): role + age band + issue tags, never a name (docs/domain.md §6).
  */
 import {
   BaseBoxShapeUtil,

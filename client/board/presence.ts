@@ -15,15 +15,9 @@
  * they never reach the document or the undo stack) which tldraw renders as named cursors,
  * selections and brushes. The cursor label is `名前（所属）`.
  */
-import {
-  InstancePresenceRecordType,
-  getDefaultUserPresence,
-  react,
-  type TLInstancePresence,
-  type TLStore,
-  type TLUser,
-} from 'tldraw'
+import { InstancePresenceRecordType, react, type TLInstancePresence, type TLStore } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { presenceWithoutUser } from '../library-seams'
 import { participantLabel } from '../session/participant'
 import { visibleCursorIds } from './cursor-cap'
 
@@ -60,10 +54,9 @@ export function setLocalUser(awareness: Awareness, user: AwarenessUser): void {
 }
 
 function currentPresence(store: TLStore): AwarenessPresence | null {
-  // getDefaultUserPresence reads instance, pointer, camera and page state from the store;
-  // the user fields it also fills in are ignored (ours travel in `user`).
-  const placeholder = { id: 'user:placeholder', name: '', color: '' } as unknown as TLUser
-  const state = getDefaultUserPresence(store, placeholder)
+  // tldraw's presence reads instance, pointer, camera and page state from the store; the user
+  // fields it also fills in are ignored (ours travel in `user`).
+  const state = presenceWithoutUser(store)
   if (!state) return null
   return {
     cursor: state.cursor as AwarenessPresence['cursor'],

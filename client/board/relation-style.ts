@@ -2,7 +2,7 @@
  * How a relation looks on the board: an eco-map drawn with tldraw arrows, derived from the
  * relation record every time (the arrow never holds data of its own).
  *
- * Eco-map conventions (DOMAIN.md §5) and what tldraw can draw:
+ * Eco-map conventions (docs/domain.md §5) and what tldraw can draw:
  * - strength → line width: strong 'xl', normal 'm', weak 's' and dotted.
  * - stressful / conflicted ties are drawn with a zig-zag on paper. tldraw arrows cannot
  *   zig-zag, so they are red with the hand-drawn ('draw') dash, and the legend says so.

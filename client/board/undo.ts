@@ -14,7 +14,8 @@
  * quick succession stay two steps.
  *
  * tldraw's undo/redo actions (keyboard shortcuts, toolbar and menu) are redirected here
- * (Board.tsx), and the enabled state of its buttons reads `canUndo`/`canRedo`.
+ * (Board.tsx, through library-seams.ts), and the enabled state of its buttons reads
+ * `canUndo`/`canRedo`.
  */
 import { atom, type Atom } from 'tldraw'
 import * as Y from 'yjs'
@@ -26,8 +27,8 @@ export const UNDO_CAPTURE_MS = 500
 
 export class BoardUndo {
   readonly manager: Y.UndoManager
-  private readonly _canUndo = atom('board can undo', false)
-  private readonly _canRedo = atom('board can redo', false)
+  private readonly canUndoState = atom('board can undo', false)
+  private readonly canRedoState = atom('board can redo', false)
 
   constructor(
     doc: Y.Doc,
@@ -39,8 +40,8 @@ export class BoardUndo {
       { trackedOrigins: new Set<unknown>([BINDING_ORIGIN, MODEL_ORIGIN]), captureTimeout: UNDO_CAPTURE_MS },
     )
     const update = () => {
-      this._canUndo.set(this.manager.canUndo())
-      this._canRedo.set(this.manager.canRedo())
+      this.canUndoState.set(this.manager.canUndo())
+      this.canRedoState.set(this.manager.canRedo())
     }
     this.manager.on('stack-item-added', update)
     this.manager.on('stack-item-popped', update)
@@ -48,10 +49,10 @@ export class BoardUndo {
   }
 
   get canUndo(): Atom<boolean> {
-    return this._canUndo
+    return this.canUndoState
   }
   get canRedo(): Atom<boolean> {
-    return this._canRedo
+    return this.canRedoState
   }
 
   undo(): void {

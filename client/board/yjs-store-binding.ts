@@ -42,7 +42,7 @@
  *   arrow whose card a colleague moved) are recorded by tldraw as 'user' changes. They are
  *   flushed right after the remote merge with REMOTE_FOLLOWUP_ORIGIN, so they sync but never
  *   land on this user's undo stack, and the reconciliation does not take them for user edits.
- * - `withOrigin(origin, fn)`: the model ⇄ board reconciliation (model-board-sync.ts) makes its
+ * - `withOrigin(origin, fn)`: the model ⇄ board reconciliation (sync/) makes its
  *   store changes through the editor and needs them written with a chosen origin (undoable or
  *   not) and recognisable as its own (`derived`), so that it does not react to itself.
  */
@@ -57,6 +57,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import * as Y from 'yjs'
+import { flushStoreHistory } from '../library-seams'
 import { migrateRecords, schemaStatus, storedSchema, writeCurrentSchema } from './board-schema'
 
 /** Name of the top-level Y.Map that holds the tldraw records (contract with server/). */
@@ -199,7 +200,7 @@ export function bindStoreToYjs(options: YjsStoreBindingOptions): YjsStoreBinding
   let writeOrigin: unknown = BINDING_ORIGIN
   let derived = false
   const subscribers = new Set<(batch: LocalChangeBatch) => void>()
-  const flush = () => store._flushHistory()
+  const flush = () => flushStoreHistory(store)
 
   const unlisten = readOnly
     ? () => {}

@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { closeCodes, WS_PATH } from '../../shared/rooms'
+import { sendOwnAwarenessOnly } from '../library-seams'
 
 const LOCAL_LOAD_TIMEOUT_MS = 3_000
 
@@ -52,28 +53,6 @@ export function isTerminalCloseCode(code: number): boolean {
 export function websocketBaseUrl(location: { protocol: string; host: string }): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:'
   return `${scheme}//${location.host}${WS_PATH}`
-}
-
-type ProviderInternals = {
-  _awarenessUpdateHandler: (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void
-}
-
-/**
- * The stock provider sends every awareness update it applies back to the server, including
- * the ones the server just sent it (yjs/yjs#732). In a 200-person plenary that multiplies the
- * cursor traffic by the room size. Only changes made here (origin other than the provider
- * itself) need to go out; the server relays everyone's state.
- */
-function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
-  const internals = provider as unknown as ProviderInternals
-  const sendAll = internals._awarenessUpdateHandler
-  const sendOwn: ProviderInternals['_awarenessUpdateHandler'] = (change, origin) => {
-    if (origin !== provider) sendAll(change, origin)
-  }
-  provider.awareness.off('update', sendAll)
-  provider.awareness.on('update', sendOwn)
-  // destroy() unsubscribes whatever this field holds.
-  internals._awarenessUpdateHandler = sendOwn
 }
 
 export class RoomConnection {

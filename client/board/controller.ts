@@ -1,0 +1,13 @@
+import type { Editor } from 'tldraw'
+import type * as Y from 'yjs'
+import type { RoomKind } from '../../shared/rooms'
+import type { BoardUndo } from './undo'
+
+/** What the room page needs to show the panel next to a mounted board. */
+export interface BoardController {
+  editor: Editor
+  doc: Y.Doc
+  canEdit: boolean
+  roomKind: RoomKind
+  undo: BoardUndo | null
+}

@@ -60,7 +60,7 @@ export interface GraphElements {
 }
 
 export interface DeriveOptions {
-  /** false leaves persons and every tie that touches a person out (DOMAIN.md §6). */
+  /** false leaves persons and every tie that touches a person out (docs/domain.md §8.4 Exports without persons). */
   includePersons?: boolean
 }
 

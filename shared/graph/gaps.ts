@@ -5,8 +5,8 @@ import type { GraphElements, GraphNode } from './derive.ts'
  * 狭間 (gap) detection for case maps: which persons no formal agency actually reaches.
  *
  * Only ties between the person and a *formal* actor count (any type, any direction): family,
- * neighbours and other informal supports matter, but DOMAIN.md §1 defines the gap as needs
- * that no scheme or agency covers. Each person gets one situation:
+ * neighbours and other informal supports matter, but the gap is needs that no scheme or agency
+ * covers (docs/domain.md §1 The program, §7.4 狭間). Each person gets one situation:
  *  - 'no-formal-tie'  : no tie to any formal agency, in any status            → 狭間
  *  - 'not-in-place'   : formal ties exist only as planned / missing           → 狭間
  *  - 'fragile'        : existing formal ties, but all weak or stressful       → 要注意 (not 狭間)

@@ -2,7 +2,7 @@ import type { QuadrantId, RefGroup } from '../quadrant/vocabulary.ts'
 import { defineCatalog } from './catalog.ts'
 
 /**
- * Words of the formal/informal four-quadrant diagram (DOMAIN.md §3), for the board, the lists,
+ * Words of the formal/informal four-quadrant diagram (docs/domain.md §3 Four-quadrant practice diagram), for the board, the lists,
  * the CSV and the SVG alike. The Japanese is the wording of the reference figure
  * (samples/quadrant-reference-practices.json).
  */

@@ -2,7 +2,7 @@ import { bothLangs, type Catalog } from '../i18n/catalog.ts'
 import { directionCatalog, levelBadgeCatalog, statusCatalog, strengthCatalog } from '../i18n/vocabulary.ts'
 
 /**
- * The vocabulary of case and community maps (DOMAIN.md §4–§5). Stored values are the
+ * The vocabulary of case and community maps (docs/domain.md §4 Actors, §5 Persons, §6 Ties). Stored values are the
  * Japanese terms users speak; their labels in each language are in shared/i18n/vocabulary.ts
  * (levelCatalog, fieldCatalog, relationTypeCatalog…), keyed by the stored value.
  */

@@ -1,7 +1,7 @@
 import { quadrantAxisCatalog, quadrantCatalog, quadrantPositionCatalog, refGroupCatalog } from '../i18n/quadrant.ts'
 
 /**
- * Words of the formal/informal four-quadrant diagram (DOMAIN.md §3). Kept in one place so that
+ * Words of the formal/informal four-quadrant diagram (docs/domain.md §3 Four-quadrant practice diagram). Kept in one place so that
  * the board, the lists, the CSV and the SVG say exactly the same thing: the labels in each
  * language are in shared/i18n/quadrant.ts.
  */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { HomePage } from './home/HomePage'
-import { I18nContext, loadLang, messages, saveLang, type I18n, type Lang } from './i18n'
+import { appText, I18nContext, loadLang, saveLang, useCatalog, type I18n, type Lang } from './i18n'
 import { RoomPage } from './room/RoomPage'
 
 /** `/r/:roomId` → the room id, anything else → null. */
@@ -15,7 +15,7 @@ export function App() {
     saveLang(next)
     setLangState(next)
   }, [])
-  const i18n = useMemo<I18n>(() => ({ lang, setLang, t: (key) => messages[lang][key] }), [lang, setLang])
+  const i18n = useMemo<I18n>(() => ({ lang, setLang }), [lang, setLang])
 
   useEffect(() => {
     document.documentElement.lang = lang
@@ -32,14 +32,11 @@ export function App() {
 }
 
 function NotFound() {
+  const text = useCatalog(appText)
   return (
-    <I18nContext.Consumer>
-      {({ t }) => (
-        <main className="page narrow">
-          <p>{t('notFound')}</p>
-          <a href="/">{t('backHome')}</a>
-        </main>
-      )}
-    </I18nContext.Consumer>
+    <main className="page narrow">
+      <p>{text.notFound}</p>
+      <a href="/">{text.backHome}</a>
+    </main>
   )
 }

@@ -51,8 +51,8 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     const image = new Image()
     image.decoding = 'async'
     const loaded = new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve()
-      image.onerror = () => reject(new Error('SVG image could not be loaded'))
+      image.addEventListener('load', () => resolve(), { once: true })
+      image.addEventListener('error', () => reject(new Error('SVG image could not be loaded')), { once: true })
     })
     image.src = url
     await loaded

@@ -1,12 +1,13 @@
 /**
- * All strings of our own UI, Japanese first. tldraw's menus get their language from the
- * `locale` prop of <Tldraw> (see board/Board.tsx), driven by the same choice.
+ * The app's own strings (home page, room shell, connection, participants) as one catalog of
+ * shared/i18n/catalog.ts, and the participant's language choice. tldraw's menus get their
+ * language from the `locale` prop of <Tldraw> (see board/Board.tsx), driven by the same choice.
  *
  * Keep this module small and flat: one key per visible string, same keys in both languages
  * (TypeScript checks that `en` has every key of `ja`).
  */
 import { createContext, useContext } from 'react'
-import { inLang, type Catalog, type Lang } from '../shared/i18n/catalog'
+import { defineCatalog, inLang, type Catalog, type Lang } from '../shared/i18n/catalog'
 
 export type { Lang }
 
@@ -28,7 +29,7 @@ const ja = {
   kindTrainingHint: '庁内連携会議・研修でのグループワーク',
   createButton: 'ルームをつくる',
   creating: '作成しています…',
-  createdHeading: 'ルームができました',
+  createdHeading: 'ルームができました：{title}',
   createdNote:
     'リンクを知っている人は誰でもそのルームに入れます。メールやチャットで共有する相手をよく確認してください。リンクは後から再表示できないので、ここで控えておいてください。',
   linkFacilitate: 'ファシリテーター用',
@@ -81,7 +82,9 @@ const ja = {
   noOtherParticipants: 'ほかの参加者はまだいません。',
   participantsGroupedHint: '参加者が多いので所属ごとにまとめています。所属を押すと名前が開きます。ボード上のカーソルは最近動いた30人分だけ表示します。',
   participantsNoOrg: '所属の入力なし',
-  peopleSuffix: '人',
+  peopleCount: '{count}人',
+  orgInParens: '（{org}）',
+  separator: '・',
 
   boardLoading: 'ボードを準備しています…',
   boardNewerVersion:
@@ -102,14 +105,13 @@ const ja = {
   tabGraph: '関係図',
 }
 
-export type MessageKey = keyof typeof ja
-export type Messages = Record<MessageKey, string>
+export type AppTextKey = keyof typeof ja
 
-const en: Messages = {
+const en: Record<AppTextKey, string> = {
   appName: 'Multi-layered Support Workshop Board',
 
   homeIntro:
-    'A shared whiteboard for the case meetings, trainings and community forums of the multi-layered support system program (重層的支援体制整備事業). Participants write sticky notes and shapes on the same board at the same time to map agencies, relations and the division of roles. No login: everyone joins with the link issued for the room. The tool contacts no outside server, so it works on closed town-hall networks.',
+    'A shared whiteboard for the case meetings, trainings and community forums of the multi-layered support system program. Participants write sticky notes and shapes on the same board at the same time to map agencies, relations and the division of roles. No login: everyone joins with the link issued for the room. The tool contacts no outside server, so it works on closed town-hall networks.',
   createHeading: 'Create a new room',
   titleLabel: 'Room name',
   titlePlaceholder: 'e.g. North district support meeting (April 2025)',
@@ -122,7 +124,7 @@ const en: Messages = {
   kindTrainingHint: 'Group work in cross-department meetings and trainings',
   createButton: 'Create room',
   creating: 'Creating…',
-  createdHeading: 'Your room is ready',
+  createdHeading: 'Your room is ready: {title}',
   createdNote:
     'Anyone who has a link can enter the room. Check carefully whom you share it with. The links cannot be shown again later, so keep them now.',
   linkFacilitate: 'Facilitator',
@@ -173,7 +175,9 @@ const en: Messages = {
   noOtherParticipants: 'No one else is here yet.',
   participantsGroupedHint: 'Many people are here, so they are grouped by organisation; open a group to see names. The board shows the cursors of the 30 most recently active people.',
   participantsNoOrg: 'No organisation given',
-  peopleSuffix: ' people',
+  peopleCount: '{count} people',
+  orgInParens: ' ({org})',
+  separator: ' · ',
 
   boardLoading: 'Preparing the board…',
   boardNewerVersion:
@@ -194,7 +198,7 @@ const en: Messages = {
   tabGraph: 'Relationship graph',
 }
 
-export const messages: Record<Lang, Messages> = { ja, en }
+export const appText = defineCatalog('app', ja, en)
 
 const LANG_KEY = 'jusou-lang'
 
@@ -218,23 +222,13 @@ export function saveLang(lang: Lang): void {
 
 export interface I18n {
   lang: Lang
-  t: (key: MessageKey) => string
   setLang: (lang: Lang) => void
 }
 
-export const I18nContext = createContext<I18n>({
-  lang: 'ja',
-  t: (key) => ja[key],
-  setLang: () => {},
-})
+export const I18nContext = createContext<I18n>({ lang: 'ja', setLang: () => {} })
 
 export function useI18n(): I18n {
   return useContext(I18nContext)
-}
-
-/** Pick the Japanese or English variant of a `{ ja, en }` pair (as used in shared/rooms.ts). */
-export function pick(pair: { ja: string; en: string }, lang: Lang): string {
-  return lang === 'en' ? pair.en : pair.ja
 }
 
 /** The strings of one catalog (shared/i18n/catalog.ts) in the participant's language. */

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import cytoscape from 'cytoscape'
 import * as encoding from 'lib0/encoding'
 import {
   CameraRecordType,
@@ -28,7 +29,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebsocketProvider } from 'y-websocket'
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { flushStoreHistory, presenceWithoutUser, redirectedEditorMethods, redirectEditorUndo, sendOwnAwarenessOnly, storedUnder } from './library-seams'
+import {
+  flushStoreHistory,
+  loadFcose,
+  presenceWithoutUser,
+  redirectedEditorMethods,
+  redirectEditorUndo,
+  sendOwnAwarenessOnly,
+  storedUnder,
+} from './library-seams'
 
 const newStore = () => createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
 const pageId = 'page:page' as TLPageId
@@ -242,5 +251,22 @@ describe('y-websocket: sendOwnAwarenessOnly (WebsocketProvider._awarenessUpdateH
     provider.destroy()
     provider.awareness.setLocalStateField('n', 2)
     expect(calls).toHaveLength(1)
+  })
+})
+
+describe('cytoscape-fcose: loadFcose (an untyped module’s default export)', () => {
+  it('gives the extension that, registered, runs the fcose layout the graph view uses', async () => {
+    const fcose = await loadFcose()
+    expect(typeof fcose).toBe('function')
+    cytoscape.use(fcose)
+    const cy = cytoscape({
+      headless: true,
+      elements: [{ data: { id: 'a' } }, { data: { id: 'b' } }, { data: { id: 'ab', source: 'a', target: 'b' } }],
+    })
+    const stopped = new Promise<void>((resolve) => cy.one('layoutstop', () => resolve()))
+    cy.layout({ name: 'fcose', animate: false, randomize: true } as cytoscape.LayoutOptions).run()
+    await stopped
+    expect(cy.getElementById('a').position()).not.toEqual(cy.getElementById('b').position())
+    cy.destroy()
   })
 })

@@ -4,6 +4,7 @@
  * version by library-seams.test.ts, so that an upgrade breaks one named seam instead of the
  * board or the connection in some far corner.
  */
+import type { Ext } from 'cytoscape'
 import { getDefaultUserPresence, type Editor, type TLStore, type TLUser } from 'tldraw'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -107,4 +108,17 @@ export function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
   provider.awareness.on('update', sendOwn)
   // destroy() unsubscribes whatever this field holds.
   internals._awarenessUpdateHandler = sendOwn
+}
+
+// ---- cytoscape-fcose -----------------------------------------------------------------------
+
+/**
+ * The fcose layout extension, loaded on demand (its own chunk: participants who never open the
+ * graph tab do not download it). cytoscape-fcose ships no type declarations; its module's
+ * default export is the extension function that `cytoscape.use` registers.
+ */
+export async function loadFcose(): Promise<Ext> {
+  // @ts-expect-error cytoscape-fcose ships no type declarations
+  const module = (await import('cytoscape-fcose')) as { default: Ext }
+  return module.default
 }

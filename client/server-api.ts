@@ -10,7 +10,8 @@ import type {
   CreateRoomResponse,
   RoomInfoResponse,
 } from '../shared/rooms'
-import { messages } from './i18n'
+import { inLang, type Lang } from '../shared/i18n/catalog'
+import { appText } from './i18n'
 
 export class ApiError extends Error {
   constructor(
@@ -40,7 +41,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } })
   } catch {
-    throw new ApiError(0, 'network', messages.ja.networkError, messages.en.networkError)
+    throw new ApiError(0, 'network', appText.ja.networkError, appText.en.networkError)
   }
   let body: unknown = null
   try {
@@ -53,7 +54,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
       const { code, message, messageEn } = body.error
       throw new ApiError(response.status, code, message, messageEn ?? message)
     }
-    throw new ApiError(response.status, `http_${response.status}`, messages.ja.unexpectedError, messages.en.unexpectedError)
+    throw new ApiError(response.status, `http_${response.status}`, appText.ja.unexpectedError, appText.en.unexpectedError)
   }
   return body as T
 }
@@ -77,7 +78,7 @@ export function getClientConfig(): Promise<ClientConfigResponse> {
 }
 
 /** Message of any error in the selected language. */
-export function errorMessage(error: unknown, lang: 'ja' | 'en'): string {
+export function errorMessage(error: unknown, lang: Lang): string {
   if (error instanceof ApiError) return lang === 'en' ? error.messageEn : error.messageJa
-  return messages[lang].unexpectedError
+  return inLang(appText, lang).unexpectedError
 }

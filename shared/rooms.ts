@@ -1,17 +1,10 @@
 import { z } from 'zod'
-import { bothLangs, fill } from './i18n/catalog.ts'
-import { closeCodeCatalog, roomKindCatalog, roomRequestCatalog, type CloseCodeKey } from './i18n/rooms.ts'
+import { fill } from './i18n/catalog.ts'
+import { roomRequestCatalog } from './i18n/rooms.ts'
 
 /** Kinds of workshop room. The kind picks the template a new room starts from. */
 export const roomKinds = ['case', 'community', 'training'] as const
 export type RoomKind = (typeof roomKinds)[number]
-
-// Cutover: client still reads this; remove after client uses the catalog (roomKindCatalog).
-export const roomKindLabels: Record<RoomKind, { ja: string; en: string }> = {
-  case: bothLangs(roomKindCatalog, 'case'),
-  community: bothLangs(roomKindCatalog, 'community'),
-  training: bothLangs(roomKindCatalog, 'training'),
-}
 
 /**
  * Capability roles. Each room has one link per role; the token in the link is the only
@@ -100,7 +93,3 @@ export const closeCodes = {
   messageTooBig: 1009,
 } as const
 
-// Cutover: client still reads this; remove after client uses the catalog (closeCodeCatalog, closeCodeKey).
-export const closeCodeMessages: Record<number, { ja: string; en: string }> = Object.fromEntries(
-  (Object.keys(closeCodeCatalog.ja) as CloseCodeKey[]).map((key) => [Number(key), bothLangs(closeCodeCatalog, key)]),
-)

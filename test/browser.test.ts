@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { closeCodeMessages, type CreateRoomResponse } from '../shared/rooms'
+import { closeCodeCatalog } from '../shared/i18n/rooms'
+import type { CreateRoomResponse } from '../shared/rooms'
 import { browserSuite, enterRoom, recordSentFrames, startServer, submitProfile } from './browser-helpers'
 
 const VIEWPORT = { width: 1280, height: 800 }
@@ -278,7 +279,7 @@ describe('browser: the server refuses a connection', () => {
     const banner = second.getByTestId('connection-closed')
     await banner.waitFor({ timeout: 10_000 })
     expect(await banner.getAttribute('data-code')).toBe('4429')
-    expect(await banner.textContent()).toContain(closeCodeMessages[4429].ja)
+    expect(await banner.textContent()).toContain(closeCodeCatalog.ja['4429'])
     expect(await second.getByTestId('connection-status').getAttribute('data-status')).toBe('closed')
     // y-websocket would retry forever; after a refusal it must not.
     const attempts = sockets[1].length

@@ -12,13 +12,14 @@ import fs from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Download, Page } from 'playwright-core'
 import type { CreateRoomResponse } from '../shared/rooms'
-import { axisLabels } from '../shared/quadrant/vocabulary'
+import { quadrantAxisCatalog } from '../shared/i18n/quadrant'
 import { browserSuite, enterRoom, type Who } from './browser-helpers'
 
 const VIEWPORT = { width: 1440, height: 900 }
 const ALICE = { name: '山田', org: '福祉総務課' }
 const BOB = { name: '佐藤', org: '地域包括支援センター' }
 const CAROL = { name: '鈴木', org: '社協' }
+const axisLabels = quadrantAxisCatalog.ja
 const CARD_TEXT = '民生委員と一緒に見守り訪問をして、困りごとを早めに把握する'
 
 describe('browser: the four-quadrant diagram shared by two participants', () => {

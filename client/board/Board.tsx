@@ -15,20 +15,23 @@ import {
   type TLUiOverrides,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { fill } from '../../shared/i18n/catalog'
 import type { RoomKind } from '../../shared/rooms'
-import { useI18n } from '../i18n'
+import { appText, useCatalog, useI18n } from '../i18n'
 import { redirectEditorUndo } from '../library-seams'
 import { RefusalNotice } from '../model/RefusalNotice'
 import { useModelChange } from '../model/useModelChange'
 import { connectionLabel, type RoomConnection } from '../session/connection'
 import { assetUrls } from './assets'
-import { boardLabels } from './board-labels'
+import { boardText } from './board-labels'
+import { boardLang } from './board-lang'
 import type { BoardController } from './BoardPanel'
 import { ActorCardShapeUtil, PersonCardShapeUtil } from './card-shapes'
 import { startModelBoardSync } from './sync'
 import { setModelDocFor } from './model-records'
 import { bindPresence } from './presence'
 import { RelationArrowShapeUtil } from './relation-arrow'
+import { keepTemplateFrameNames, TemplateFrameShapeUtil } from './template-frame'
 import { BoardUndo } from './undo'
 import { bindStoreToYjs, getTldrawMap, type YjsStoreBinding } from './yjs-store-binding'
 import { getSchemaMap, schemaStatus, storedSchema } from './board-schema'
@@ -38,12 +41,14 @@ import './board.css'
 // bookmark card instead of an iframe to an outside host. (The page's CSP blocks such frames
 // anyway; this keeps the board from showing broken frames.)
 // Actor and person cards show records of the room's model (card-shapes.tsx); relation arrows
-// are tldraw arrows whose label is not typed on the board (relation-arrow.ts).
+// are tldraw arrows whose label is drawn from the relation, per participant (relation-arrow.tsx);
+// template frames show their default name in the participant's language (template-frame.tsx).
 const shapeUtils = [
   EmbedShapeUtil.configure({ embedDefinitions: [] }),
   ActorCardShapeUtil,
   PersonCardShapeUtil,
   RelationArrowShapeUtil,
+  TemplateFrameShapeUtil,
 ]
 const storeShapeUtils = [...defaultShapeUtils, ActorCardShapeUtil, PersonCardShapeUtil]
 
@@ -80,7 +85,14 @@ export interface BoardProps {
 const personExportActions = ['export-as-svg', 'export-as-png', 'export-all-as-svg', 'export-all-as-png', 'copy-as-svg', 'copy-as-png', 'copy-as-json', 'print']
 
 export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomKind, onController }: BoardProps) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const text = useCatalog(appText)
+  const B = useCatalog(boardText)
+  // Shapes drawn by tldraw read the language from this atom (board-lang.ts says why); set
+  // before the browser paints, so cards never show the previous language.
+  useLayoutEffect(() => {
+    boardLang.set(lang)
+  }, [lang])
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
   const label = connectionLabel(state)
 
@@ -134,7 +146,7 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
       store,
       doc: connection.doc,
       readOnly,
-      defaultPageName: t('defaultPageName'),
+      defaultPageName: text.defaultPageName,
       // Ids and the kind of error only: a validation message can quote a record's text.
       onInvalidRecords: (ids, error) => console.warn('Skipped board records this version cannot read:', ids, error instanceof Error ? error.name : typeof error),
     })
@@ -149,7 +161,7 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
       binding.dispose()
       // `bound` is replaced by the next run, without unmounting tldraw in between.
     }
-    // `t` only names the first page of a fresh room; a language switch must not rebind.
+    // `text` only names the first page of a fresh room; a language switch must not rebind.
     // oxlint-disable-next-line react-hooks/exhaustive-deps, react/exhaustive-effect-dependencies
   }, [ready, newerSchema, store, connection, readOnly])
 
@@ -183,6 +195,7 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
       },
       onRefused: (error) => refusalRef.current.report(error),
       onAccepted: () => refusalRef.current.clearError(),
+      lang: () => boardLang.get(),
     })
     // tldraw's undo, redo and history marks go to this user's BoardUndo.
     const restoreUndo = bound.undo ? redirectEditorUndo(editor, bound.undo) : () => {}
@@ -217,7 +230,7 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
   if (newerSchema) {
     return (
       <div className="board-placeholder" role="alert" data-testid="board-newer-version">
-        {t('boardNewerVersion')}
+        {text.boardNewerVersion}
       </div>
     )
   }
@@ -225,24 +238,32 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
   if (!bound) {
     return (
       <div className="board-placeholder" data-testid="board-loading">
-        {t('boardLoading')}
+        {text.boardLoading}
       </div>
     )
   }
 
   const onMount = (mounted: Editor) => {
     mounted.registerExternalAssetHandler('url', bookmarkWithoutFetching)
+    const stopFrameNames = keepTemplateFrameNames(mounted)
     if (import.meta.env.DEV) (window as unknown as { editor?: Editor }).editor = mounted
     setEditor(mounted)
-    return () => setEditor(null)
+    return () => {
+      stopFrameNames()
+      setEditor(null)
+    }
   }
 
-  const B = boardLabels(lang)
   return (
     <div className="board" data-testid="board">
       {refusal.error && (
         <div className="board-refusal">
-          <RefusalNotice message={`${B.gestureRefused}${refusal.error}`} testId="board-error" onDismiss={refusal.clearError} dismissLabel={B.dismissRefusal} />
+          <RefusalNotice
+            message={fill(B.gestureRefused, { reason: refusal.error })}
+            testId="board-error"
+            onDismiss={refusal.clearError}
+            dismissLabel={B.dismissRefusal}
+          />
         </div>
       )}
       <Tldraw

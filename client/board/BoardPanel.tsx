@@ -6,8 +6,8 @@
  * everyone live; the card or arrow re-renders from the model. View-only participants see the
  * same fields, disabled.
  */
-import { useI18n } from '../i18n'
-import { boardLabels } from './board-labels'
+import { useCatalog } from '../i18n'
+import { boardText } from './board-labels'
 import type { BoardController } from './controller'
 import { AddSection } from './panel/AddSection'
 import { Inspector } from './panel/Inspector'
@@ -17,8 +17,7 @@ import './board.css'
 export type { BoardController } from './controller'
 
 export function BoardPanel({ controller }: { controller: BoardController }) {
-  const { lang } = useI18n()
-  const B = boardLabels(lang)
+  const B = useCatalog(boardText)
   return (
     <section className="board-panel" aria-label={B.panelLabel} data-testid="board-panel">
       <Inspector controller={controller} />

@@ -11,6 +11,9 @@
  * - badge = level (階層), e.g. 庁内 / 事業所 / 地域;
  * - formal agencies: solid border, square corners; informal actors: dashed border, rounded;
  * - persons (本人・世帯員): role + age band + issue tags, never a name (docs/domain.md §6).
+ * Vocabulary (level, fields, age band, suggested roles and issue tags) is stored in Japanese and
+ * shown in the participant's language, read from the board's language atom (board-lang.ts):
+ * the cards re-render when it changes, in exported images too.
  */
 import {
   BaseBoxShapeUtil,
@@ -20,8 +23,12 @@ import {
   type TLShape,
 } from 'tldraw'
 import type * as Y from 'yjs'
-import { fieldColors, levelBadges } from '../../shared/model/vocabulary'
-import { useI18n, type Lang } from '../i18n'
+import { inLang, labelOf } from '../../shared/i18n/catalog'
+import { messageIn } from '../../shared/i18n/message'
+import { ageBandCatalog, fieldCatalog, issueTagCatalog, levelBadgeCatalog, levelCatalog, personRoleCatalog } from '../../shared/i18n/vocabulary'
+import { fieldColors } from '../../shared/model/vocabulary'
+import { boardText } from './board-labels'
+import { boardLang, useBoardLang } from './board-lang'
 import { modelDocFor, useModelRecord, type RecordState } from './model-records'
 
 export const ACTOR_CARD = 'actor-card'
@@ -101,7 +108,7 @@ export class PersonCardShapeUtil extends BaseBoxShapeUtil<PersonCardShape> {
   override getText(shape: PersonCardShape): string | undefined {
     const doc = modelDocFor(this.editor.store)
     const label = doc?.getMap<Y.Map<unknown>>('persons').get(shape.props.personId)?.get?.('label')
-    return typeof label === 'string' ? label : undefined
+    return typeof label === 'string' ? labelOf(personRoleCatalog, boardLang.get(), label) : undefined
   }
   override getIndicatorPath(shape: PersonCardShape) {
     return rectPath(shape.props.w, shape.props.h, 12)
@@ -113,43 +120,29 @@ export class PersonCardShapeUtil extends BaseBoxShapeUtil<PersonCardShape> {
 
 // ---- Views -----------------------------------------------------------------------------------
 
-const cardText = {
-  ja: {
-    formal: 'フォーマル',
-    informal: 'インフォーマル',
-    outside: '世帯外',
-    actor: '機関・団体',
-    person: '人物',
-    invalid: (what: string) => `${what}のデータに問題があります`,
-    missing: (what: string) => `${what}のデータが見つかりません`,
-    missingBody: '削除されたか、まだ同期されていません。',
-  },
-  en: {
-    formal: 'Formal',
-    informal: 'Informal',
-    outside: 'Outside household',
-    actor: 'agency',
-    person: 'person',
-    invalid: (what: string) => `The data of this ${what} has a problem`,
-    missing: (what: string) => `The data of this ${what} cannot be found`,
-    missingBody: 'Deleted, or not synced yet.',
-  },
-} satisfies Record<Lang, unknown>
-
 function Placeholder({ state, w, h, kind }: { state: RecordState<'actor' | 'person'>; w: number; h: number; kind: 'actor' | 'person' }) {
-  const text = cardText[useI18n().lang]
-  const invalid = state.status === 'invalid'
+  const lang = useBoardLang()
+  const text = inLang(boardText, lang)
+  const title =
+    state.status === 'invalid'
+      ? kind === 'actor'
+        ? text.cardInvalidActor
+        : text.cardInvalidPerson
+      : kind === 'actor'
+        ? text.cardMissingActor
+        : text.cardMissingPerson
   return (
-    <HTMLContainer className={`map-card map-card-placeholder${invalid ? ' invalid' : ''}`} style={{ width: w, height: h }}>
-      <div className="map-card-placeholder-title">{invalid ? text.invalid(text[kind]) : text.missing(text[kind])}</div>
-      <div className="map-card-placeholder-body">{state.status === 'invalid' ? state.message : text.missingBody}</div>
+    <HTMLContainer className={`map-card map-card-placeholder${state.status === 'invalid' ? ' invalid' : ''}`} style={{ width: w, height: h }}>
+      <div className="map-card-placeholder-title">{title}</div>
+      <div className="map-card-placeholder-body">{state.status === 'invalid' ? messageIn(state.message, lang) : text.cardMissingBody}</div>
     </HTMLContainer>
   )
 }
 
 function ActorCard({ shape, doc }: { shape: ActorCardShape; doc: Y.Doc | null }) {
   const state = useModelRecord(doc, 'actor', shape.props.actorId)
-  const text = cardText[useI18n().lang]
+  const lang = useBoardLang()
+  const text = inLang(boardText, lang)
   const { w, h } = shape.props
   if (state.status !== 'ok') return <Placeholder state={state} w={w} h={h} kind="actor" />
   const actor = state.record
@@ -163,17 +156,17 @@ function ActorCard({ shape, doc }: { shape: ActorCardShape; doc: Y.Doc | null })
       <div className="map-card-stripe" aria-hidden="true" />
       <div className="map-card-body">
         <div className="map-card-top">
-          <span className="map-card-badge" title={actor.level}>
-            {levelBadges[actor.level]}
+          <span className="map-card-badge" title={labelOf(levelCatalog, lang, actor.level)}>
+            {labelOf(levelBadgeCatalog, lang, actor.level)}
           </span>
-          <span className="map-card-kind">{actor.formal ? text.formal : text.informal}</span>
+          <span className="map-card-kind">{actor.formal ? text.cardFormal : text.cardInformal}</span>
         </div>
         <div className="map-card-name">{actor.name}</div>
         <div className="map-card-fields">
           {actor.fields.map((f) => (
-            <span key={f} className="map-card-field">
+            <span key={f} className="map-card-field" title={labelOf(fieldCatalog, lang, f)}>
               <span className="dot" style={{ background: fieldColors[f] }} />
-              {f}
+              <span className="map-card-field-text">{labelOf(fieldCatalog, lang, f)}</span>
             </span>
           ))}
         </div>
@@ -184,12 +177,15 @@ function ActorCard({ shape, doc }: { shape: ActorCardShape; doc: Y.Doc | null })
 
 function PersonCard({ shape, doc }: { shape: PersonCardShape; doc: Y.Doc | null }) {
   const state = useModelRecord(doc, 'person', shape.props.personId)
-  const text = cardText[useI18n().lang]
+  const lang = useBoardLang()
+  const text = inLang(boardText, lang)
   const { w, h } = shape.props
   if (state.status !== 'ok') return <Placeholder state={state} w={w} h={h} kind="person" />
   const person = state.record
   const shown = person.issues.slice(0, 4)
   const more = person.issues.length - shown.length
+  // A suggested role (本人, 母 …) in the participant's language; the user's own words as typed.
+  const role = labelOf(personRoleCatalog, lang, person.label)
   return (
     <HTMLContainer className="map-card map-card-person" style={{ width: w, height: h }} data-record-id={person.id}>
       <div className="map-card-person-head">
@@ -197,18 +193,18 @@ function PersonCard({ shape, doc }: { shape: PersonCardShape; doc: Y.Doc | null 
           <circle cx="12" cy="8" r="4.2" />
           <path d="M3.5 21c0-4.7 3.8-8 8.5-8s8.5 3.3 8.5 8z" />
         </svg>
-        <span className="map-card-person-label" title={person.label}>
-          {person.label}
+        <span className="map-card-person-label" title={role}>
+          {role}
         </span>
       </div>
       <div className="map-card-person-sub">
-        <span className="map-card-person-age">{person.ageBand}</span>
-        {!person.household && <span className="map-card-outside">{text.outside}</span>}
+        <span className="map-card-person-age">{labelOf(ageBandCatalog, lang, person.ageBand)}</span>
+        {!person.household && <span className="map-card-outside">{text.cardOutside}</span>}
       </div>
       <div className="map-card-issues">
         {shown.map((tag) => (
-          <span key={tag} className="map-card-issue">
-            {tag}
+          <span key={tag} className="map-card-issue" title={labelOf(issueTagCatalog, lang, tag)}>
+            {labelOf(issueTagCatalog, lang, tag)}
           </span>
         ))}
         {more > 0 && <span className="map-card-issue more">+{more}</span>}

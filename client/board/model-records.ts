@@ -11,12 +11,15 @@
  */
 import { useCallback, useSyncExternalStore } from 'react'
 import * as Y from 'yjs'
+import { message, type Message } from '../../shared/i18n/message'
+import { validationCatalog } from '../../shared/i18n/validation'
 import { collection, collectionSchemas, type CollectionKind, type RecordOf } from '../../shared/model/doc'
-import { describeIssue } from '../../shared/model/schema'
+import { issueMessage } from '../../shared/model/schema'
 
 export type RecordState<K extends CollectionKind> =
   | { status: 'ok'; record: RecordOf<K> }
-  | { status: 'invalid'; message: string }
+  /** The schema's objection, shown with `messageIn(message, lang)`. */
+  | { status: 'invalid'; message: Message }
   | { status: 'missing' }
 
 const kinds: CollectionKind[] = ['actor', 'person', 'relation']
@@ -24,9 +27,9 @@ const kinds: CollectionKind[] = ['actor', 'person', 'relation']
 export function readRecordState<K extends CollectionKind>(doc: Y.Doc, kind: K, id: string): RecordState<K> {
   const value = collection(doc, kind).get(id)
   if (value === undefined) return { status: 'missing' }
-  if (!(value instanceof Y.Map)) return { status: 'invalid', message: 'レコードの形式が正しくありません' }
+  if (!(value instanceof Y.Map)) return { status: 'invalid', message: message(validationCatalog, 'badRecord') }
   const parsed = collectionSchemas[kind].safeParse({ ...(value.toJSON() as Record<string, unknown>), id })
-  if (!parsed.success) return { status: 'invalid', message: describeIssue(parsed.error) }
+  if (!parsed.success) return { status: 'invalid', message: issueMessage(parsed.error) }
   return { status: 'ok', record: parsed.data as RecordOf<K> }
 }
 

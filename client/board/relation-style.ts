@@ -9,10 +9,16 @@
  * - status planned → dashed, in blue; missing (needed but not there) → orange, dotted, with
  *   「不足」 in the label. The status wins over the strength for the dash.
  * - direction → arrowheads: forward = end, backward = start, both, none.
- * - label = the relation type (つなぎ, 連携・協働 …).
+ * - label = the relation type (つなぎ, 連携・協働 …) with its status, in each participant's own
+ *   language: `relationLabel` is drawn by RelationArrowShapeUtil (relation-arrow.tsx) and is
+ *   not stored in the arrow, whose stored label stays empty (a stored text would show one
+ *   language to every peer).
  */
 import { createBindingId, createShapeId, type TLArrowShapeArrowheadStyle, type TLBindingId, type TLDefaultColorStyle, type TLDefaultDashStyle, type TLDefaultSizeStyle, type TLShapeId } from 'tldraw'
+import { fill, inLang, labelOf, type Lang } from '../../shared/i18n/catalog'
+import { relationTypeCatalog } from '../../shared/i18n/vocabulary'
 import type { Relation } from '../../shared/model/schema'
+import { boardText } from './board-labels'
 
 export interface RelationArrowStyle {
   color: TLDefaultColorStyle
@@ -22,10 +28,9 @@ export interface RelationArrowStyle {
   arrowheadStart: TLArrowShapeArrowheadStyle
   arrowheadEnd: TLArrowShapeArrowheadStyle
   font: 'sans'
-  label: string
 }
 
-type Styled = Pick<Relation, 'type' | 'direction' | 'strength' | 'status'>
+type Styled = Pick<Relation, 'direction' | 'strength' | 'status'>
 
 export function relationArrowStyle(r: Styled): RelationArrowStyle {
   const color: TLDefaultColorStyle =
@@ -48,8 +53,14 @@ export function relationArrowStyle(r: Styled): RelationArrowStyle {
     none: ['none', 'none'],
   }
   const [arrowheadStart, arrowheadEnd] = heads[r.direction] ?? heads.forward
-  const suffix = r.status === 'missing' ? '（不足）' : r.status === 'planned' ? '（予定）' : ''
-  return { color, labelColor: color, dash, size, arrowheadStart, arrowheadEnd, font: 'sans', label: `${r.type}${suffix}` }
+  return { color, labelColor: color, dash, size, arrowheadStart, arrowheadEnd, font: 'sans' }
+}
+
+/** The arrow's label in `lang`: the relation type, with 「予定」 or 「不足」 for its status. */
+export function relationLabel(r: Pick<Relation, 'type' | 'status'>, lang: Lang): string {
+  const type = labelOf(relationTypeCatalog, lang, r.type)
+  const text = inLang(boardText, lang)
+  return r.status === 'missing' ? fill(text.relationMissing, { type }) : r.status === 'planned' ? fill(text.relationPlanned, { type }) : type
 }
 
 // ---- Deterministic ids -------------------------------------------------------------------

@@ -1,13 +1,18 @@
 import { useMemo, useState } from 'react'
-import type { GraphElements } from '../../shared/graph/derive'
-import { metricExplanations, type GraphMetrics } from '../../shared/graph/metrics'
+import type { GraphElements, GraphNode } from '../../shared/graph/derive'
+import type { GraphMetrics } from '../../shared/graph/metrics'
+import { gapSituationCatalog, metricExplanationCatalog } from '../../shared/i18n/analysis'
+import { fill, labelOf } from '../../shared/i18n/catalog'
+import { fieldCatalog, levelCatalog } from '../../shared/i18n/vocabulary'
 import { fieldColors } from '../../shared/model/vocabulary'
 import type { RoomKind } from '../../shared/rooms'
-import type { GraphLabels } from './labels'
+import { useCatalog, useI18n } from '../i18n'
+import { graphText } from './labels'
+import { nodeLabel } from './elements'
 
 /**
- * Figures of the whole graph (never the filtered view), each with its one Japanese sentence
- * from metricExplanations shown as text: a workshop reads the sentence, not a tooltip.
+ * Figures of the whole graph (never the filtered view), each with its one plain sentence
+ * from metricExplanationCatalog shown as text: a workshop reads the sentence, not a tooltip.
  */
 
 type SortKey = 'name' | 'degree' | 'in' | 'out' | 'betweenness' | 'closeness'
@@ -24,24 +29,35 @@ export function AnalysisPanel(props: {
   graph: GraphElements
   metrics: GraphMetrics
   kind: RoomKind
-  L: GraphLabels
   selected: string | null
   onSelect: (id: string | null) => void
 }) {
-  const { graph, metrics, kind, L, selected, onSelect } = props
-  const names = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.label])), [graph])
+  const { graph, metrics, kind, selected, onSelect } = props
+  const { lang } = useI18n()
+  const L = useCatalog(graphText)
+  const explain = useCatalog(metricExplanationCatalog)
+  // Names as shown: an agency's as written, a person's role in the participant's language.
+  const names = useMemo(() => new Map(graph.nodes.map((n) => [n.id, nodeLabel(n, lang)])), [graph, lang])
   const nodeById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph])
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'betweenness', desc: true })
   const net = metrics.network
-  const nameList = (ids: string[]) => (ids.length === 0 ? L.noneFound : ids.map((id) => names.get(id) ?? id).join('、'))
+  const nameOf = (n: GraphNode) => names.get(n.id) ?? n.label
+  const nameList = (ids: string[]) => (ids.length === 0 ? L.noneFound : ids.map((id) => names.get(id) ?? id).join(L.listSeparator))
+  const fieldName = (f: string) => labelOf(fieldCatalog, lang, f)
+  const fieldList = (list: readonly string[]) => list.map(fieldName).join(L.listSeparator)
+  const actorFacts = (n: GraphNode) => {
+    const level = labelOf(levelCatalog, lang, n.level ?? '')
+    return n.fields?.length ? fill(L.levelAndFields, { level, fields: n.fields.map(fieldName).join(L.fieldSeparator) }) : level
+  }
 
   const rows = useMemo(() => {
+    const shownName = (n: GraphNode) => names.get(n.id) ?? n.label
     const list = graph.nodes.map((n) => ({ node: n, m: metrics.nodes.get(n.id) }))
     const value = (r: (typeof list)[number]): number | string => {
       const m = r.m
       switch (sort.key) {
         case 'name':
-          return r.node.label
+          return shownName(r.node)
         case 'degree':
           return m?.degree.total ?? 0
         case 'in':
@@ -57,10 +73,10 @@ export function AnalysisPanel(props: {
     return list.sort((a, b) => {
       const va = value(a)
       const vb = value(b)
-      const c = typeof va === 'string' ? va.localeCompare(String(vb), 'ja') : va - (vb as number)
-      return (sort.desc ? -c : c) || a.node.label.localeCompare(b.node.label, 'ja')
+      const c = typeof va === 'string' ? va.localeCompare(String(vb), lang) : va - (vb as number)
+      return (sort.desc ? -c : c) || shownName(a.node).localeCompare(shownName(b.node), lang)
     })
-  }, [graph, metrics, sort])
+  }, [graph, metrics, sort, names, lang])
 
   const header = (key: SortKey, text: string, title?: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
@@ -92,14 +108,12 @@ export function AnalysisPanel(props: {
         {sel && selM ? (
           <>
             <p className="graph-selected-name" data-testid="graph-selected-name">
-              <strong>{sel.label}</strong>
-              {sel.kind === 'person' ? `（${L.personMark}）` : sel.level ? `（${sel.level}${sel.fields?.length ? '・' + sel.fields.join('／') : ''}）` : ''}
+              <strong>{nameOf(sel)}</strong>
+              {sel.kind === 'person' ? L.personMark : sel.level ? fill(L.actorFacts, { facts: actorFacts(sel) }) : ''}
             </p>
             <dl className="graph-figures">
               <dt>{L.degree}</dt>
-              <dd>
-                {selM.degree.total}（{L.inDegree} {selM.degree.in} ／ {L.outDegree} {selM.degree.out}）
-              </dd>
+              <dd>{fill(L.degreeDetail, { total: selM.degree.total, in: selM.degree.in, out: selM.degree.out })}</dd>
               <dt>{L.betweenness}</dt>
               <dd>{fmt(selM.betweenness)}</dd>
               <dt>{L.closeness}</dt>
@@ -118,28 +132,28 @@ export function AnalysisPanel(props: {
       {kind === 'case' && (
         <section className="graph-gaps" aria-labelledby="graph-hazama-heading">
           <h3 id="graph-hazama-heading">{L.hazama}</h3>
-          <Explain text={metricExplanations.hazama} />
+          <Explain text={explain.hazama} />
           <ul data-testid="hazama-list" className="graph-gap-list">
             {hazama.map((g) => (
               <li key={g.id} data-person-id={g.id}>
                 <button type="button" className="link-button" onClick={() => onSelect(g.id)}>
-                  {g.label}
+                  {names.get(g.id) ?? g.label}
                 </button>
-                ：{g.situation === 'no-formal-tie' ? L.noFormalTie : L.notInPlace}
-                {g.uncoveredFields.length > 0 && `（${L.uncoveredFields}：${g.uncoveredFields.join('、')}）`}
+                {fill(L.gapSituation, { situation: labelOf(gapSituationCatalog, lang, g.situation) })}
+                {g.uncoveredFields.length > 0 && fill(L.uncoveredFields, { fields: fieldList(g.uncoveredFields) })}
               </li>
             ))}
             {hazama.length === 0 && <li className="none">{L.hazamaNone}</li>}
           </ul>
           <h4>{L.fragile}</h4>
-          <Explain text={metricExplanations.fragile} />
+          <Explain text={explain.fragile} />
           <ul data-testid="fragile-list" className="graph-gap-list">
             {fragile.map((g) => (
               <li key={g.id} data-person-id={g.id}>
                 <button type="button" className="link-button" onClick={() => onSelect(g.id)}>
-                  {g.label}
+                  {names.get(g.id) ?? g.label}
                 </button>
-                {g.uncoveredFields.length > 0 && `（${L.uncoveredFields}：${g.uncoveredFields.join('、')}）`}
+                {g.uncoveredFields.length > 0 && fill(L.uncoveredFields, { fields: fieldList(g.uncoveredFields) })}
               </li>
             ))}
             {fragile.length === 0 && <li className="none">{L.fragileNone}</li>}
@@ -149,9 +163,7 @@ export function AnalysisPanel(props: {
 
       <section aria-labelledby="graph-network-heading" data-testid="graph-network">
         <h3 id="graph-network-heading">{L.network}</h3>
-        <p className="graph-basis">
-          {L.metricsBasis}。{metricExplanations.countedTies}
-        </p>
+        <p className="graph-basis">{fill(L.metricsBasis, { countedTies: explain.countedTies })}</p>
         <dl className="graph-figures wide">
           <dt>{L.nodeCount}</dt>
           <dd>{net.nodeCount}</dd>
@@ -160,29 +172,29 @@ export function AnalysisPanel(props: {
           <dt>{L.density}</dt>
           <dd data-testid="graph-density">
             {fmt(net.density)}
-            <Explain text={metricExplanations.density} />
+            <Explain text={explain.density} />
           </dd>
           <dt>{L.components}</dt>
           <dd data-testid="graph-components">
             {net.components.length}
-            <Explain text={metricExplanations.components} />
+            <Explain text={explain.components} />
           </dd>
           <dt>{L.isolated}</dt>
           <dd data-testid="graph-isolated">
             {nameList(net.isolatedActors)}
-            <Explain text={metricExplanations.isolated} />
+            <Explain text={explain.isolated} />
           </dd>
           <dt>{L.articulationPoints}</dt>
           <dd data-testid="graph-articulation">
             {nameList(net.articulationPoints)}
-            <Explain text={metricExplanations.articulationPoints} />
+            <Explain text={explain.articulationPoints} />
           </dd>
           <dt>{L.bridges}</dt>
           <dd data-testid="graph-bridges">
             {net.bridges.length === 0
               ? L.noneFound
-              : net.bridges.map((b) => `${names.get(b.a) ?? b.a} – ${names.get(b.b) ?? b.b}`).join('、')}
-            <Explain text={metricExplanations.bridges} />
+              : net.bridges.map((b) => `${names.get(b.a) ?? b.a} – ${names.get(b.b) ?? b.b}`).join(L.listSeparator)}
+            <Explain text={explain.bridges} />
           </dd>
         </dl>
       </section>
@@ -194,11 +206,11 @@ export function AnalysisPanel(props: {
           <thead>
             <tr>
               {header('name', L.name)}
-              {header('degree', L.degree, metricExplanations.degree)}
-              {header('in', L.inDegree, metricExplanations.inDegree)}
-              {header('out', L.outDegree, metricExplanations.outDegree)}
-              {header('betweenness', L.betweenness, metricExplanations.betweenness)}
-              {header('closeness', L.closeness, metricExplanations.closeness)}
+              {header('degree', L.degree, explain.degree)}
+              {header('in', L.inDegree, explain.inDegree)}
+              {header('out', L.outDegree, explain.outDegree)}
+              {header('betweenness', L.betweenness, explain.betweenness)}
+              {header('closeness', L.closeness, explain.closeness)}
             </tr>
           </thead>
           <tbody>
@@ -211,8 +223,8 @@ export function AnalysisPanel(props: {
               >
                 <th scope="row">
                   <span className="graph-swatch" style={{ background: node.color }} aria-hidden="true" />
-                  {node.label}
-                  {node.kind === 'person' && <span className="graph-person-mark">（{L.personMark}）</span>}
+                  {nameOf(node)}
+                  {node.kind === 'person' && <span className="graph-person-mark">{L.personMark}</span>}
                 </th>
                 <td>{m?.degree.total ?? 0}</td>
                 <td>{m?.degree.in ?? 0}</td>
@@ -227,22 +239,22 @@ export function AnalysisPanel(props: {
           <summary>{L.explanations}</summary>
           <dl>
             <dt>{L.degree}</dt>
-            <dd>{metricExplanations.degree}</dd>
+            <dd>{explain.degree}</dd>
             <dt>{L.inDegree}</dt>
-            <dd>{metricExplanations.inDegree}</dd>
+            <dd>{explain.inDegree}</dd>
             <dt>{L.outDegree}</dt>
-            <dd>{metricExplanations.outDegree}</dd>
+            <dd>{explain.outDegree}</dd>
             <dt>{L.betweenness}</dt>
-            <dd>{metricExplanations.betweenness}</dd>
+            <dd>{explain.betweenness}</dd>
             <dt>{L.closeness}</dt>
-            <dd>{metricExplanations.closeness}</dd>
+            <dd>{explain.closeness}</dd>
           </dl>
         </details>
       </section>
 
       <section aria-labelledby="graph-matrix-heading">
         <h3 id="graph-matrix-heading">{L.fieldMatrix}</h3>
-        <Explain text={metricExplanations.fieldMatrix} />
+        <Explain text={explain.fieldMatrix} />
         {fm.present.length === 0 ? (
           <p className="hint">{L.fieldMatrixEmpty}</p>
         ) : (
@@ -253,7 +265,7 @@ export function AnalysisPanel(props: {
                   <th />
                   {fm.present.map((f) => (
                     <th key={f} scope="col" className="graph-matrix-col">
-                      <span style={{ borderColor: fieldColors[f] }}>{f}</span>
+                      <span style={{ borderColor: fieldColors[f] }}>{fieldName(f)}</span>
                     </th>
                   ))}
                 </tr>
@@ -262,13 +274,13 @@ export function AnalysisPanel(props: {
                 {fm.present.map((r) => (
                   <tr key={r}>
                     <th scope="row">
-                      <span style={{ borderColor: fieldColors[r] }}>{r}</span>
+                      <span style={{ borderColor: fieldColors[r] }}>{fieldName(r)}</span>
                     </th>
                     {fm.present.map((c) => {
                       const v = fm.counts[index.get(r)!][index.get(c)!]
                       const zero = v === 0 && r !== c
                       return (
-                        <td key={c} className={zero ? 'zero' : r === c ? 'diag' : undefined} title={zero ? '分野がつながっていない' : undefined}>
+                        <td key={c} className={zero ? 'zero' : r === c ? 'diag' : undefined} title={zero ? L.fieldsNotTied : undefined}>
                           {v}
                         </td>
                       )
@@ -280,11 +292,11 @@ export function AnalysisPanel(props: {
           </div>
         )}
         <h4>{L.unconnected}</h4>
-        <Explain text={metricExplanations.unconnectedFieldPairs} />
+        <Explain text={explain.unconnectedFieldPairs} />
         <ul className="graph-unconnected" data-testid="unconnected-fields">
           {fm.unconnectedPairs.map(([a, b]) => (
             <li key={`${a}|${b}`}>
-              {a} × {b}：分野がつながっていない
+              {fill(L.unconnectedPair, { a: fieldName(a), b: fieldName(b) })}
             </li>
           ))}
           {fm.unconnectedPairs.length === 0 && <li className="none">{L.noneFound}</li>}

@@ -4,10 +4,12 @@
  */
 import { useMemo } from 'react'
 import type { GraphElements } from '../../shared/graph/derive'
-import { fieldColors, fields, levels, relationTypes, statuses, statusLabels, type Field, type Level, type RelationType, type Status } from '../../shared/model/vocabulary'
-import { pick, type Lang } from '../i18n'
+import { labelOf } from '../../shared/i18n/catalog'
+import { fieldCatalog, levelCatalog, relationTypeCatalog, statusCatalog } from '../../shared/i18n/vocabulary'
+import { fieldColors, fields, levels, relationTypes, statuses, type Field, type Level, type RelationType, type Status } from '../../shared/model/vocabulary'
+import { useCatalog, useI18n } from '../i18n'
 import type { Formality, GraphFilters } from './elements'
-import type { GraphLabels } from './labels'
+import { graphText } from './labels'
 
 interface Props {
   /** The whole graph: only the fields, levels and tie types present on the map are offered. */
@@ -18,13 +20,13 @@ interface Props {
   onEgoSteps: (steps: number) => void
   /** The ego focus needs a selected node. */
   hasSelection: boolean
-  L: GraphLabels
-  lang: Lang
 }
 
 const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value])
 
-export function FilterPanel({ graph, filters, onFilters, egoSteps, onEgoSteps, hasSelection, L, lang }: Props) {
+export function FilterPanel({ graph, filters, onFilters, egoSteps, onEgoSteps, hasSelection }: Props) {
+  const { lang } = useI18n()
+  const L = useCatalog(graphText)
   const setFilter = <K extends keyof GraphFilters>(key: K, value: GraphFilters[K]) => onFilters((f) => ({ ...f, [key]: value }))
   const presentFields = useMemo(() => fields.filter((f) => graph.nodes.some((n) => n.fields?.includes(f))), [graph])
   const presentLevels = useMemo(() => levels.filter((l) => graph.nodes.some((n) => n.level === l)), [graph])
@@ -54,7 +56,7 @@ export function FilterPanel({ graph, filters, onFilters, egoSteps, onEgoSteps, h
           <label key={f} className="graph-check">
             <input type="checkbox" checked={!filters.hiddenFields.includes(f)} onChange={() => setFilter('hiddenFields', toggle<Field>(filters.hiddenFields, f))} />
             <span className="graph-swatch" style={{ background: fieldColors[f] }} aria-hidden="true" />
-            {f}
+            {labelOf(fieldCatalog, lang, f)}
           </label>
         ))}
       </fieldset>
@@ -63,7 +65,7 @@ export function FilterPanel({ graph, filters, onFilters, egoSteps, onEgoSteps, h
         {presentLevels.map((l) => (
           <label key={l} className="graph-check">
             <input type="checkbox" checked={!filters.hiddenLevels.includes(l)} onChange={() => setFilter('hiddenLevels', toggle<Level>(filters.hiddenLevels, l))} />
-            {l}
+            {labelOf(levelCatalog, lang, l)}
           </label>
         ))}
       </fieldset>
@@ -85,7 +87,7 @@ export function FilterPanel({ graph, filters, onFilters, egoSteps, onEgoSteps, h
         {presentTypes.map((t) => (
           <label key={t} className="graph-check">
             <input type="checkbox" checked={!filters.hiddenTypes.includes(t)} onChange={() => setFilter('hiddenTypes', toggle<RelationType>(filters.hiddenTypes, t))} />
-            {t}
+            {labelOf(relationTypeCatalog, lang, t)}
           </label>
         ))}
       </fieldset>
@@ -94,7 +96,7 @@ export function FilterPanel({ graph, filters, onFilters, egoSteps, onEgoSteps, h
         {statuses.map((s) => (
           <label key={s} className="graph-check">
             <input type="checkbox" checked={!filters.hiddenStatuses.includes(s)} onChange={() => setFilter('hiddenStatuses', toggle<Status>(filters.hiddenStatuses, s))} />
-            {pick(statusLabels[s], lang)}
+            {labelOf(statusCatalog, lang, s)}
           </label>
         ))}
       </fieldset>

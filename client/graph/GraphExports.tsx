@@ -10,10 +10,11 @@ import { toCytoscapeJson } from '../../shared/graph/cytoscape-json'
 import { edgesCsv, nodesCsv } from '../../shared/graph/csv'
 import type { RoomKind } from '../../shared/rooms'
 import { downloadBlob, downloadText, safeFileName } from '../downloads'
+import { useCatalog, useI18n } from '../i18n'
 import { ExcludePersonsOption, useExcludePersons } from '../model/ExcludePersonsOption'
-import type { labels as modelLabels } from '../model/labels'
-import { stylesheet } from './elements'
-import type { GraphLabels } from './labels'
+import { modelText } from '../model/labels'
+import { nodeLabel, stylesheet } from './elements'
+import { graphText } from './labels'
 import { graphToSvg } from './svg'
 
 interface Props {
@@ -25,20 +26,25 @@ interface Props {
   roomKind: RoomKind
   roomTitle: string
   canExportPersons: boolean
-  L: GraphLabels
-  M: ReturnType<typeof modelLabels>
 }
 
-export function GraphExports({ cy, labelScale, graph, roomKind, roomTitle, canExportPersons, L, M }: Props) {
+export function GraphExports({ cy, labelScale, graph, roomKind, roomTitle, canExportPersons }: Props) {
+  const { lang } = useI18n()
+  const L = useCatalog(graphText)
+  const M = useCatalog(modelText)
   const [excludePersons, setExcludePersons] = useExcludePersons(canExportPersons)
   // A case room's title names the household: files without persons do not carry it.
   const hideTitle = excludePersons && roomKind !== 'community'
   const exportTitle = hideTitle ? `${L.heading}_${M.noPersonsFileName}` : roomTitle
-  const base = safeFileName(exportTitle, { fallback: '関係図' })
+  const base = safeFileName(exportTitle, { fallback: L.imageFileName })
   const exportOptions = { includePersons: !excludePersons }
+  // CSV is read by people: headings, category words and persons' suggested roles in their
+  // language (shared/graph/csv.ts translates the rest); GraphML and JSON keep stored values.
+  const csvOptions = { ...exportOptions, lang }
+  const csvGraph = (): GraphElements => ({ ...graph, nodes: graph.nodes.map((n) => ({ ...n, label: nodeLabel(n, lang) })) })
 
   /** Image exports show the current view; with 人物を含めない the persons are hidden for the shot. */
-  function withImageView<T>(make: (cy: Core) => T): T | null {
+  function withImageView<T>(make: (instance: Core) => T): T | null {
     if (!cy) return null
     const persons = excludePersons ? cy.nodes('.person') : cy.collection()
     // Exports use the labels' own size, not the size grown for a zoomed-out screen.
@@ -54,12 +60,12 @@ export function GraphExports({ cy, labelScale, graph, roomKind, roomTitle, canEx
   }
 
   const exportPng = () => {
-    const blob = withImageView((cy) => cy.png({ output: 'blob', full: true, scale: 2, maxWidth: 4000, maxHeight: 4000, bg: '#ffffff' }) as unknown as Blob)
-    if (blob) downloadBlob(blob, `${base}_関係図.png`)
+    const blob = withImageView((instance) => instance.png({ output: 'blob', full: true, scale: 2, maxWidth: 4000, maxHeight: 4000, bg: '#ffffff' }))
+    if (blob) downloadBlob(blob, `${base}_${L.imageFileName}.png`)
   }
   const exportSvg = () => {
-    const svg = withImageView((cy) => graphToSvg(cy, exportTitle || L.heading))
-    if (svg) downloadText(svg, 'image/svg+xml', `${base}_関係図.svg`)
+    const svg = withImageView((instance) => graphToSvg(instance, exportTitle || L.heading))
+    if (svg) downloadText(svg, 'image/svg+xml', `${base}_${L.imageFileName}.svg`)
   }
 
   return (
@@ -95,10 +101,10 @@ export function GraphExports({ cy, labelScale, graph, roomKind, roomTitle, canEx
       >
         {L.exportCyjs}
       </button>
-      <button type="button" data-testid="graph-export-nodes-csv" onClick={() => downloadText(nodesCsv(graph, exportOptions), 'text/csv;charset=utf-8', `${base}_nodes.csv`)}>
+      <button type="button" data-testid="graph-export-nodes-csv" onClick={() => downloadText(nodesCsv(csvGraph(), csvOptions), 'text/csv;charset=utf-8', `${base}_nodes.csv`)}>
         {L.exportNodesCsv}
       </button>
-      <button type="button" data-testid="graph-export-edges-csv" onClick={() => downloadText(edgesCsv(graph, exportOptions), 'text/csv;charset=utf-8', `${base}_edges.csv`)}>
+      <button type="button" data-testid="graph-export-edges-csv" onClick={() => downloadText(edgesCsv(csvGraph(), csvOptions), 'text/csv;charset=utf-8', `${base}_edges.csv`)}>
         {L.exportEdgesCsv}
       </button>
       <span className="hint">{L.exportNote}</span>

@@ -8,21 +8,21 @@
  * elementDiff (what changes in it), layoutRunner / layout (when and how nodes move),
  * FilterPanel, GraphExports and Legend.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ElementDefinition } from 'cytoscape'
 import type * as Y from 'yjs'
 import { deriveGraph, type GraphElements } from '../../shared/graph/derive'
 import { computeMetrics } from '../../shared/graph/metrics'
 import type { RoomKind } from '../../shared/rooms'
-import { useI18n } from '../i18n'
-import { labels as modelLabels } from '../model/labels'
+import { fill } from '../../shared/i18n/catalog'
+import { useCatalog, useI18n } from '../i18n'
 import { useModel } from '../model/useModel'
 import { AnalysisPanel } from './AnalysisPanel'
 import { applyElementDiff, currentElements, diffElements } from './elementDiff'
 import { defaultFilters, egoGraph, filterGraph, nodeSizes, toElements, type GraphFilters, type LayoutName, type SizeMetric } from './elements'
 import { FilterPanel } from './FilterPanel'
 import { GraphExports } from './GraphExports'
-import { graphLabels } from './labels'
+import { graphText } from './labels'
 import { fitAll, layoutChoices } from './layout'
 import { LayoutRunner } from './layoutRunner'
 import { Legend } from './Legend'
@@ -44,8 +44,7 @@ export interface GraphViewProps {
 
 export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, onSelect, canExportPersons }: GraphViewProps) {
   const { lang } = useI18n()
-  const L = graphLabels(lang)
-  const M = modelLabels(lang)
+  const L = useCatalog(graphText)
   const { model } = useModel(doc)
   const [layout, setLayout] = useState<LayoutName>(roomKind === 'case' ? 'household' : 'fcose')
   const [sizeBy, setSizeBy] = useState<SizeMetric>('betweenness')
@@ -82,13 +81,15 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
         layout,
         selected,
         articulation: new Set(metrics.network.articulationPoints),
+        lang,
       }),
-    [visible, sizes, metrics, layout, selected],
+    [visible, sizes, metrics, layout, selected, lang],
   )
 
-  // Kept across instances (see LayoutRunner); the canvas is read when a run starts or ends.
-  const [runner] = useState(() => new LayoutRunner(() => containerRef.current))
-  const { containerRef, cy, labelScale } = useCytoscape(roomId, {
+  const containerRef = useRef<HTMLDivElement>(null)
+  // Kept across instances (see LayoutRunner).
+  const [runner] = useState(() => new LayoutRunner())
+  const { cy, labelScale } = useCytoscape(roomId, containerRef, {
     onSelect: select,
     onMoved: (moved) => rememberPositions(roomId, layout, moved),
     onDestroy: () => runner.reset(),
@@ -103,6 +104,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
   }, [elements, visible, sizes, layout, relayoutTick, roomId, cy, runner])
 
   const empty = full.nodes.length === 0
+  const counts = { nodes: visible.nodes.length, edges: visible.edges.length }
 
   return (
     <div className="graph-view" data-testid="graph-view">
@@ -143,11 +145,11 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
             {L.fit}
           </button>
           <span className="graph-count" aria-live="polite">
-            {L.showing}: {visible.nodes.length} {L.nodesUnit}・{visible.edges.length} {L.edgesUnit}
+            {fill(L.showing, counts)}
           </span>
         </div>
 
-        <FilterPanel graph={full} filters={filters} onFilters={setFilters} egoSteps={egoSteps} onEgoSteps={setEgoSteps} hasSelection={!!selected} L={L} lang={lang} />
+        <FilterPanel graph={full} filters={filters} onFilters={setFilters} egoSteps={egoSteps} onEgoSteps={setEgoSteps} hasSelection={!!selected} />
 
         <div className="graph-stage">
           <div
@@ -157,17 +159,17 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
             data-node-count={visible.nodes.length}
             data-edge-count={visible.edges.length}
             data-layout={layout}
-            aria-label={`${L.heading}: ${visible.nodes.length} ${L.nodesUnit}, ${visible.edges.length} ${L.edgesUnit}`}
+            aria-label={fill(L.canvasLabel, counts)}
             role="img"
           />
           {empty && <p className="graph-empty">{L.empty}</p>}
         </div>
-        <Legend L={L} />
+        <Legend />
 
-        <GraphExports cy={cy} labelScale={labelScale} graph={full} roomKind={roomKind} roomTitle={roomTitle} canExportPersons={canExportPersons} L={L} M={M} />
+        <GraphExports cy={cy} labelScale={labelScale} graph={full} roomKind={roomKind} roomTitle={roomTitle} canExportPersons={canExportPersons} />
       </div>
       <aside className="graph-side" aria-label={L.analysis}>
-        <AnalysisPanel graph={full} metrics={metrics} kind={roomKind} L={L} selected={selected} onSelect={select} />
+        <AnalysisPanel graph={full} metrics={metrics} kind={roomKind} selected={selected} onSelect={select} />
       </aside>
     </div>
   )

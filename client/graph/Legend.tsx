@@ -1,7 +1,9 @@
 /** 凡例: what the shapes, dashes and colours of the graph mean (drawn like the canvas draws them). */
-import type { GraphLabels } from './labels'
+import { useCatalog } from '../i18n'
+import { graphText } from './labels'
 
-export function Legend({ L }: { L: GraphLabels }) {
+export function Legend() {
+  const L = useCatalog(graphText)
   const line = (stroke: string, dash?: string, width = 2.5) => (
     <svg width="34" height="10" aria-hidden="true">
       <line x1="1" y1="5" x2="33" y2="5" stroke={stroke} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" />

@@ -6,6 +6,8 @@
 import type { ElementDefinition, StylesheetJson } from 'cytoscape'
 import type { GraphEdge, GraphElements, GraphNode } from '../../shared/graph/derive'
 import type { GraphMetrics } from '../../shared/graph/metrics'
+import { labelOf, type Lang } from '../../shared/i18n/catalog'
+import { fieldCatalog, personRoleCatalog, relationTypeCatalog } from '../../shared/i18n/vocabulary'
 import type { Field, Level, RelationType, Status, Strength } from '../../shared/model/vocabulary'
 
 /** Installed Japanese fonts only (nothing is downloaded). Double quotes: cytoscape rejects single. */
@@ -66,7 +68,13 @@ export function egoGraph(graph: GraphElements, center: string, steps: number): G
   let frontier = [center]
   for (let s = 0; s < steps; s++) {
     const next: string[] = []
-    for (const id of frontier) for (const w of adjacent.get(id) ?? []) if (!keep.has(w)) (keep.add(w), next.push(w))
+    for (const id of frontier) {
+      for (const w of adjacent.get(id) ?? []) {
+        if (keep.has(w)) continue
+        keep.add(w)
+        next.push(w)
+      }
+    }
     frontier = next
   }
   return {
@@ -100,15 +108,30 @@ export function fieldParentId(field: string): string {
   return `field:${field}`
 }
 
+/**
+ * A node's label as drawn and listed: an agency's name as written; a person's role in the
+ * participant's language when it is one of the suggested roles (本人 → The person supported).
+ */
+export function nodeLabel(n: GraphNode, lang: Lang): string {
+  return n.kind === 'person' ? labelOf(personRoleCatalog, lang, n.label) : n.label
+}
+
+/**
+ * `lang` (Japanese unless told) names what is drawn: field groups, tie types and persons'
+ * roles; the images exported from the canvas (svg.ts, PNG) carry the same labels.
+ */
 export function toElements(
   graph: GraphElements,
-  options: { sizes: Map<string, number>; layout: LayoutName; selected: string | null; articulation: Set<string> },
+  options: { sizes: Map<string, number>; layout: LayoutName; selected: string | null; articulation: Set<string>; lang?: Lang },
 ): ElementDefinition[] {
+  const lang = options.lang ?? 'ja'
   const out: ElementDefinition[] = []
   const grouped = options.layout === 'field'
   if (grouped) {
     const present = new Set(graph.nodes.filter((n) => n.kind === 'actor' && n.field).map((n) => n.field!))
-    for (const f of present) out.push({ group: 'nodes', data: { id: fieldParentId(f), label: f, compound: 1 }, classes: 'field-group' })
+    for (const f of present) {
+      out.push({ group: 'nodes', data: { id: fieldParentId(f), label: labelOf(fieldCatalog, lang, f), compound: 1 }, classes: 'field-group' })
+    }
   }
   for (const n of graph.nodes) {
     const size = options.sizes.get(n.id) ?? 44
@@ -117,7 +140,7 @@ export function toElements(
     if (n.id === options.selected) classes.push('chosen')
     const data: Record<string, unknown> = {
       id: n.id,
-      label: n.label,
+      label: nodeLabel(n, lang),
       color: n.color,
       shape: nodeShape(n),
       size,
@@ -126,18 +149,18 @@ export function toElements(
     if (grouped && n.kind === 'actor' && n.field) data.parent = fieldParentId(n.field)
     out.push({ group: 'nodes', data, classes: classes.filter(Boolean).join(' ') })
   }
-  for (const e of graph.edges) out.push({ group: 'edges', data: edgeData(e), classes: edgeClasses(e).join(' ') })
+  for (const e of graph.edges) out.push({ group: 'edges', data: edgeData(e, lang), classes: edgeClasses(e).join(' ') })
   return out
 }
 
-export function edgeData(e: GraphEdge): Record<string, unknown> {
+export function edgeData(e: GraphEdge, lang: Lang = 'ja'): Record<string, unknown> {
   const forward = e.direction === 'forward' || e.direction === 'both'
   const backward = e.direction === 'backward' || e.direction === 'both'
   return {
     id: e.id,
     source: e.source,
     target: e.target,
-    label: e.type,
+    label: labelOf(relationTypeCatalog, lang, e.type),
     width: strengthWidth[e.strength],
     color: e.strength === 'stressful' ? STRESS_COLOR : e.status === 'missing' ? MISSING_COLOR : EDGE_COLOR,
     targetArrow: forward ? 'triangle' : 'none',

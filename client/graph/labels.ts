@@ -1,6 +1,10 @@
-import type { Lang } from '../i18n'
+import { defineCatalog } from '../../shared/i18n/catalog'
 
-/** Strings of the relationship graph tab (関係図), Japanese first; same keys in English. */
+/**
+ * Strings of the relationship graph tab (関係図), Japanese first; same keys in English. The
+ * metrics' explanations are shared (metricExplanationCatalog, gapSituationCatalog in
+ * shared/i18n/analysis.ts), and stored vocabulary is shown with shared/i18n/vocabulary.ts.
+ */
 const ja = {
   heading: '関係図',
   intro: 'ボードと一覧の内容から自動で作る関係機関のつながりの図です。変更はすぐに反映されます。',
@@ -33,9 +37,8 @@ const ja = {
   egoOne: '1歩先まで',
   egoTwo: '2歩先まで',
   egoNeedsSelection: '図の機関をクリックして選ぶと、その周りだけを表示できます。',
-  showing: '表示中',
-  nodesUnit: '件',
-  edgesUnit: '本',
+  showing: '表示中: {nodes} 件・{edges} 本',
+  canvasLabel: '関係図: {nodes} 件, {edges} 本',
   legend: '凡例',
   legendFormal: 'フォーマル（機関・制度）',
   legendInformal: 'インフォーマル（住民・家族など）',
@@ -53,7 +56,7 @@ const ja = {
   clearSelection: '選択を解除',
   articulationYes: 'この機関が抜けるとネットワークが分断されます（要の機関）。',
   network: 'ネットワーク全体',
-  metricsBasis: '指標の計算対象：絞り込み前の全体',
+  metricsBasis: '指標の計算対象：絞り込み前の全体。{countedTies}',
   nodeCount: '機関・人物の数',
   tieCount: '数えたつながり',
   density: '密度',
@@ -67,6 +70,7 @@ const ja = {
   degree: '次数',
   inDegree: '入',
   outDegree: '出',
+  degreeDetail: '{total}（入 {in} ／ 出 {out}）',
   betweenness: '媒介',
   closeness: '近接',
   sortHint: '見出しをクリックすると並べ替えます。',
@@ -78,9 +82,10 @@ const ja = {
   hazamaNone: '該当する人物はいません。',
   fragile: '要注意（弱い・葛藤のあるつながりだけ）',
   fragileNone: '該当する人物はいません。',
-  noFormalTie: 'フォーマルな機関とのつながりがない',
-  notInPlace: '予定・不足のつながりしかない',
-  uncoveredFields: 'まだ届いていない分野',
+  gapSituation: '：{situation}',
+  uncoveredFields: '（まだ届いていない分野：{fields}）',
+  fieldsNotTied: '分野がつながっていない',
+  unconnectedPair: '{a} × {b}：分野がつながっていない',
   exports: '書き出し',
   excludePersons: '人物を含めない',
   exportPng: 'PNG画像',
@@ -90,13 +95,17 @@ const ja = {
   exportNodesCsv: 'ノードCSV',
   exportEdgesCsv: 'エッジCSV',
   exportNote: '画像は今の表示を、データ（GraphML・JSON・CSV）は絞り込み前の全体を書き出します。',
-  personMark: '人物',
+  personMark: '（人物）',
+  actorFacts: '（{facts}）',
+  levelAndFields: '{level}・{fields}',
+  fieldSeparator: '／',
+  listSeparator: '、',
+  imageFileName: '関係図',
 }
 
-export type GraphLabelKey = keyof typeof ja
-export type GraphLabels = Record<GraphLabelKey, string>
+export type GraphTextKey = keyof typeof ja
 
-const en: GraphLabels = {
+const en: Record<GraphTextKey, string> = {
   heading: 'Relationship graph',
   intro: 'Generated from the board and the lists; every change shows here at once.',
   layout: 'Layout',
@@ -128,9 +137,8 @@ const en: GraphLabels = {
   egoOne: '1 step',
   egoTwo: '2 steps',
   egoNeedsSelection: 'Click an actor in the graph to show only its neighbourhood.',
-  showing: 'Showing',
-  nodesUnit: 'nodes',
-  edgesUnit: 'ties',
+  showing: 'Showing: {nodes} nodes, {edges} ties',
+  canvasLabel: 'Relationship graph: {nodes} nodes, {edges} ties',
   legend: 'Legend',
   legendFormal: 'Formal (agency, scheme)',
   legendInformal: 'Informal (residents, family…)',
@@ -148,7 +156,7 @@ const en: GraphLabels = {
   clearSelection: 'Clear selection',
   articulationYes: 'Removing this actor splits the network (cut point).',
   network: 'Whole network',
-  metricsBasis: 'Figures computed on: the whole graph, before filtering',
+  metricsBasis: 'Figures computed on the whole graph, before filtering. {countedTies}',
   nodeCount: 'Actors and persons',
   tieCount: 'Counted ties',
   density: 'Density',
@@ -162,6 +170,7 @@ const en: GraphLabels = {
   degree: 'Degree',
   inDegree: 'In',
   outDegree: 'Out',
+  degreeDetail: '{total} (in {in} / out {out})',
   betweenness: 'Betweenness',
   closeness: 'Closeness',
   sortHint: 'Click a heading to sort.',
@@ -169,13 +178,14 @@ const en: GraphLabels = {
   fieldMatrix: 'Ties between fields',
   fieldMatrixEmpty: 'No actor has a field yet.',
   unconnected: 'Fields that never meet',
-  hazama: 'Persons who may fall between agencies (狭間)',
+  hazama: 'Persons who may be falling through the gaps between services',
   hazamaNone: 'Nobody.',
   fragile: 'To watch (only weak or stressful formal ties)',
   fragileNone: 'Nobody.',
-  noFormalTie: 'No tie to a formal agency',
-  notInPlace: 'Only planned or missing ties',
-  uncoveredFields: 'Fields not reached yet',
+  gapSituation: ': {situation}',
+  uncoveredFields: ' (fields not reached yet: {fields})',
+  fieldsNotTied: 'No tie between these fields',
+  unconnectedPair: '{a} × {b}: no tie between these fields',
   exports: 'Export',
   excludePersons: 'Leave persons out',
   exportPng: 'PNG',
@@ -185,9 +195,15 @@ const en: GraphLabels = {
   exportNodesCsv: 'Nodes CSV',
   exportEdgesCsv: 'Edges CSV',
   exportNote: 'Images show the current view; data files (GraphML, JSON, CSV) hold the whole graph before filtering.',
-  personMark: 'person',
+  personMark: ' (person)',
+  actorFacts: ' ({facts})',
+  levelAndFields: '{level}; {fields}',
+  fieldSeparator: ' / ',
+  listSeparator: ', ',
+  imageFileName: 'relationship-graph',
 }
 
-export function graphLabels(lang: Lang): GraphLabels {
-  return lang === 'en' ? en : ja
-}
+export const graphText = defineCatalog('graph', ja, en)
+
+/** The graph tab's strings in one language, as the panels receive them. */
+export type GraphText = Readonly<Record<GraphTextKey, string>>

@@ -5,10 +5,10 @@
 import type { Core, LayoutOptions } from 'cytoscape'
 import type { GraphElements } from '../../shared/graph/derive'
 import type { LayoutName } from './elements'
-import type { GraphLabelKey } from './labels'
+import type { GraphTextKey } from './labels'
 import { fieldGroupPositions, householdRings, levelRings, ringPositions, type Point } from './rings'
 
-export const layoutChoices: { id: LayoutName; label: GraphLabelKey }[] = [
+export const layoutChoices: { id: LayoutName; label: GraphTextKey }[] = [
   { id: 'fcose', label: 'layoutFcose' },
   { id: 'concentric', label: 'layoutConcentric' },
   { id: 'field', label: 'layoutField' },

@@ -24,8 +24,6 @@ export class LayoutRunner {
   private running: cytoscape.Layouts | null = null
   private laidOut: LaidOut | null = null
 
-  constructor(private readonly canvas: () => HTMLElement | null) {}
-
   /** Before the instance is destroyed: the next instance lays out from scratch. */
   reset() {
     this.running?.stop()
@@ -43,15 +41,17 @@ export class LayoutRunner {
     // A new layout takes over from one still animating: stop it and every node animation.
     const gen = ++this.gen
     const current = () => this.gen === gen
+    // The canvas element: the instance's container (the same element for every instance of a view).
+    const canvas = cy.container()
     const done = () => {
-      if (current()) this.canvas()?.setAttribute('data-layout-state', 'done')
+      if (current()) canvas?.setAttribute('data-layout-state', 'done')
     }
     this.running?.stop()
     this.running = null
     cy.elements().stop(true, false)
     cy.stop(true, false)
-    this.canvas()?.setAttribute('data-layout-state', 'running')
-    this.canvas()?.setAttribute('data-layout-run', String(gen))
+    canvas?.setAttribute('data-layout-state', 'running')
+    canvas?.setAttribute('data-layout-run', String(gen))
     this.laidOut = { layout, tick }
     const first = last === null
     // The user's own positions for this layout win over the computed ones.

@@ -67,7 +67,9 @@ export function ringPositions(graph: GraphElements, rings: string[][], sizes: Ma
       let sy = 0
       for (const w of adjacent.get(id) ?? []) {
         const a = angle.get(w)
-        if (a !== undefined) (sx += Math.cos(a), sy += Math.sin(a))
+        if (a === undefined) continue
+        sx += Math.cos(a)
+        sy += Math.sin(a)
       }
       return { id, a: sx === 0 && sy === 0 ? null : Math.atan2(sy, sx) }
     })

@@ -3,9 +3,10 @@
  * labels kept legible when zoomed out, and taps and drags passed to the view. One instance per
  * room; it is destroyed when the room changes or the view unmounts.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import type cytoscape from 'cytoscape'
 import type { Core } from 'cytoscape'
+import { loadFcose } from '../library-seams'
 import { stylesheet } from './elements'
 import type { Positions } from './positions'
 
@@ -15,12 +16,8 @@ import type { Positions } from './positions'
  */
 let loading: Promise<typeof cytoscape> | null = null
 function loadCytoscape(): Promise<typeof cytoscape> {
-  loading ??= Promise.all([
-    import('cytoscape'),
-    // @ts-expect-error cytoscape-fcose ships no type declarations
-    import('cytoscape-fcose'),
-  ]).then(([c, f]) => {
-    c.default.use((f as { default: cytoscape.Ext }).default)
+  loading ??= Promise.all([import('cytoscape'), loadFcose()]).then(([c, fcose]) => {
+    c.default.use(fcose)
     return c.default
   })
   return loading
@@ -36,18 +33,22 @@ export interface CytoscapeHandlers {
 }
 
 export interface Cytoscape {
-  containerRef: RefObject<HTMLDivElement | null>
   /** null until cytoscape has loaded, and after the instance is destroyed. */
   cy: Core | null
   /** The factor labels are grown by for the current zoom (1 = their own size). */
   labelScale: () => number
 }
 
-/** The handlers are read when an event fires, so they may change on every render. */
-export function useCytoscape(roomId: string, handlers: CytoscapeHandlers): Cytoscape {
-  const containerRef = useRef<HTMLDivElement>(null)
+/**
+ * The instance lives in `containerRef`'s element. The handlers are read when an event fires,
+ * so they may change on every render.
+ */
+export function useCytoscape(roomId: string, containerRef: RefObject<HTMLDivElement | null>, handlers: CytoscapeHandlers): Cytoscape {
   const handlersRef = useRef(handlers)
-  handlersRef.current = handlers
+  // After each render, before any event of the next: events see the latest handlers.
+  useLayoutEffect(() => {
+    handlersRef.current = handlers
+  })
   const scaleRef = useRef(1)
   const [cy, setCy] = useState<Core | null>(null)
 
@@ -60,7 +61,7 @@ export function useCytoscape(roomId: string, handlers: CytoscapeHandlers): Cytos
       setCy(created)
     })
     const setUp = (cytoscape: typeof import('cytoscape'), container: HTMLDivElement): Core => {
-      const cy = cytoscape({
+      const instance = cytoscape({
         container,
         style: stylesheet(),
         minZoom: 0.1,
@@ -70,24 +71,24 @@ export function useCytoscape(roomId: string, handlers: CytoscapeHandlers): Cytos
       // Labels stay legible when zoomed out: the font grows in model units (up to 1.8×, so about
       // 10 px on screen at zoom 0.42), rebuilt in 10 % steps rather than on every wheel tick.
       scaleRef.current = 1
-      cy.on('zoom', () => {
+      instance.on('zoom', () => {
         // On a large map, grown labels would cover each other: there they stay at their size and
         // appear as one zooms in (min-zoomed-font-size hides the unreadable ones).
-        const grow = cy.nodes().length <= 80 ? 0.75 / cy.zoom() : 1
+        const grow = instance.nodes().length <= 80 ? 0.75 / instance.zoom() : 1
         const next = Math.round(Math.min(1.8, Math.max(1, grow)) * 10) / 10
         if (next !== scaleRef.current) {
           scaleRef.current = next
-          cy.style(stylesheet(next))
+          instance.style(stylesheet(next))
         }
       })
-      cy.on('tap', 'node', (e) => {
+      instance.on('tap', 'node', (e) => {
         const node = e.target as cytoscape.NodeSingular
         if (!node.data('compound')) handlersRef.current.onSelect(node.id())
       })
-      cy.on('tap', (e) => {
-        if (e.target === cy) handlersRef.current.onSelect(null)
+      instance.on('tap', (e) => {
+        if (e.target === instance) handlersRef.current.onSelect(null)
       })
-      cy.on('dragfree', 'node', (e) => {
+      instance.on('dragfree', 'node', (e) => {
         const node = e.target as cytoscape.NodeSingular
         const moved: Positions = {}
         ;(node.isParent() ? node.children() : node).forEach((n) => {
@@ -96,7 +97,7 @@ export function useCytoscape(roomId: string, handlers: CytoscapeHandlers): Cytos
         })
         handlersRef.current.onMoved(moved)
       })
-      return cy
+      return instance
     }
     return () => {
       cancelled = true
@@ -104,7 +105,9 @@ export function useCytoscape(roomId: string, handlers: CytoscapeHandlers): Cytos
       created?.destroy()
       setCy(null)
     }
-  }, [roomId])
+    // One instance per room: another room starts from a fresh one (layout, zoom, positions).
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies -- roomId is read by no code here; it is when to recreate
+  }, [roomId, containerRef])
 
-  return { containerRef, cy, labelScale: () => scaleRef.current }
+  return { cy, labelScale: () => scaleRef.current }
 }

@@ -1,28 +1,34 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { fill } from '../../shared/i18n/catalog'
 import { MAX_TITLE_LENGTH, roomKinds, type CreateRoomResponse, type RoomKind, type Role } from '../../shared/rooms'
 import { createRoom, errorMessage } from '../server-api'
-import { useI18n, type MessageKey } from '../i18n'
+import { appText, useCatalog, useI18n, type AppTextKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
 
-const kindText: Record<RoomKind, { label: MessageKey; hint: MessageKey }> = {
+const kindText: Record<RoomKind, { label: AppTextKey; hint: AppTextKey }> = {
   case: { label: 'kindCase', hint: 'kindCaseHint' },
   community: { label: 'kindCommunity', hint: 'kindCommunityHint' },
   training: { label: 'kindTraining', hint: 'kindTrainingHint' },
 }
 
-const linkText: Record<Role, { label: MessageKey; hint: MessageKey }> = {
+const linkText: Record<Role, { label: AppTextKey; hint: AppTextKey }> = {
   facilitate: { label: 'linkFacilitate', hint: 'linkFacilitateHint' },
   edit: { label: 'linkEdit', hint: 'linkEditHint' },
   view: { label: 'linkView', hint: 'linkViewHint' },
 }
 
 export function HomePage() {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const text = useCatalog(appText)
   const [title, setTitle] = useState('')
   const [kind, setKind] = useState<RoomKind>('case')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreateRoomResponse | null>(null)
+
+  useEffect(() => {
+    document.title = text.appName
+  }, [text])
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -40,33 +46,33 @@ export function HomePage() {
   return (
     <div className="page">
       <header className="topbar">
-        <h1 className="app-name">{t('appName')}</h1>
+        <h1 className="app-name">{text.appName}</h1>
         <LangSwitch />
       </header>
       <main className="narrow">
-        <p className="intro">{t('homeIntro')}</p>
+        <p className="intro">{text.homeIntro}</p>
 
         <section className="card">
-          <h2>{t('createHeading')}</h2>
+          <h2>{text.createHeading}</h2>
           <form onSubmit={onSubmit} data-testid="create-room-form">
             <label className="field">
-              <span>{t('titleLabel')}</span>
+              <span>{text.titleLabel}</span>
               <input
                 name="title"
                 value={title}
                 required
                 maxLength={MAX_TITLE_LENGTH}
-                placeholder={t('titlePlaceholder')}
+                placeholder={text.titlePlaceholder}
                 onChange={(e) => setTitle(e.target.value)}
               />
             </label>
             <fieldset className="field kinds">
-              <legend>{t('kindLabel')}</legend>
+              <legend>{text.kindLabel}</legend>
               {roomKinds.map((k) => (
                 <label key={k} className="kind-option">
                   <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-                  <span className="kind-label">{t(kindText[k].label)}</span>
-                  <span className="hint">{t(kindText[k].hint)}</span>
+                  <span className="kind-label">{text[kindText[k].label]}</span>
+                  <span className="hint">{text[kindText[k].hint]}</span>
                 </label>
               ))}
             </fieldset>
@@ -76,7 +82,7 @@ export function HomePage() {
               </p>
             )}
             <button type="submit" className="primary" disabled={busy || title.trim() === ''}>
-              {busy ? t('creating') : t('createButton')}
+              {busy ? text.creating : text.createButton}
             </button>
           </form>
         </section>
@@ -88,17 +94,17 @@ export function HomePage() {
 }
 
 function CreatedRoom({ room }: { room: CreateRoomResponse }) {
-  const { t } = useI18n()
+  const text = useCatalog(appText)
   const roles: Role[] = ['facilitate', 'edit', 'view']
   return (
     <section className="card created" data-testid="created-room" aria-live="polite">
       <h2>
-        {t('createdHeading')}：{room.title}
+        {fill(text.createdHeading, { title: room.title })}
       </h2>
-      <p className="note">{t('createdNote')}</p>
+      <p className="note">{text.createdNote}</p>
       <dl className="links">
         {roles.map((role) => (
-          <LinkRow key={role} role={role} url={room.links[role]} label={t(linkText[role].label)} hint={t(linkText[role].hint)} />
+          <LinkRow key={role} role={role} url={room.links[role]} label={text[linkText[role].label]} hint={text[linkText[role].hint]} />
         ))}
       </dl>
     </section>
@@ -106,7 +112,7 @@ function CreatedRoom({ room }: { room: CreateRoomResponse }) {
 }
 
 function LinkRow({ role, url, label, hint }: { role: Role; url: string; label: string; hint: string }) {
-  const { t } = useI18n()
+  const text = useCatalog(appText)
   const [copied, setCopied] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
 
@@ -140,10 +146,10 @@ function LinkRow({ role, url, label, hint }: { role: Role; url: string; label: s
         <div className="link-controls">
           <input ref={inputRef} readOnly value={url} onFocus={(e) => e.target.select()} aria-label={label} />
           <button type="button" onClick={copy}>
-            {copied ? t('copied') : t('copy')}
+            {copied ? text.copied : text.copy}
           </button>
           <a className="button" href={url} target="_blank" rel="noopener noreferrer">
-            {t('open')}
+            {text.open}
           </a>
         </div>
       </dd>

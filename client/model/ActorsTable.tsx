@@ -1,17 +1,18 @@
 import { addRecord, removeRecord, updateRecord } from '../../shared/model/ops'
 import type { Actor } from '../../shared/model/schema'
+import { fill, labelOf } from '../../shared/i18n/catalog'
+import { fieldCatalog, levelCatalog } from '../../shared/i18n/vocabulary'
 import { fieldColors, fields, levels } from '../../shared/model/vocabulary'
-import { useI18n } from '../i18n'
+import { useCatalog, useI18n } from '../i18n'
 import { MultiSelectCell, SelectCell, TextCell } from './cells'
-import { labels } from './labels'
+import { modelText } from './labels'
 import type { ListTableProps } from './ModelLists'
 import { NewActorForm } from './NewActorForm'
 import { RecordTable } from './RecordTable'
 
 /** The agencies and informal supports of the map, and the form that adds one. */
 export function ActorsTable({ doc, canEdit, origin, run, model, ties }: ListTableProps & { ties: ReadonlyMap<string, number> }) {
-  const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   return (
     <>
       <RecordTable
@@ -30,7 +31,7 @@ export function ActorsTable({ doc, canEdit, origin, run, model, ties }: ListTabl
             canEdit={canEdit}
             onChange={(patch) => run(() => updateRecord(doc, 'actor', a.id, patch, origin))}
             onRemove={() => {
-              if (window.confirm(`「${a.name}」${L.removeConfirm}`)) removeRecord(doc, 'actor', a.id, origin)
+              if (window.confirm(fill(L.removeConfirm, { name: a.name }))) removeRecord(doc, 'actor', a.id, origin)
             }}
           />
         ))}
@@ -50,25 +51,32 @@ export function ActorsTable({ doc, canEdit, origin, run, model, ties }: ListTabl
 
 function ActorRow(props: { actor: Actor; ties: number; canEdit: boolean; onChange: (patch: Partial<Actor>) => void; onRemove: () => void }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const { actor: a, canEdit } = props
   return (
     <tr data-record-id={a.id}>
       <th scope="row">
         <span className="field-dot" style={{ background: fieldColors[a.fields[0]] }} aria-hidden="true" />
-        <TextCell value={a.name} label={`${L.name}`} disabled={!canEdit} onCommit={(name) => props.onChange({ name })} />
+        <TextCell value={a.name} label={L.name} disabled={!canEdit} onCommit={(name) => props.onChange({ name })} />
       </th>
       <td>
         <SelectCell
           value={a.level}
           label={`${a.name} ${L.level}`}
-          options={levels.map((l) => ({ value: l, text: l }))}
+          options={levels.map((l) => ({ value: l, text: labelOf(levelCatalog, lang, l) }))}
           disabled={!canEdit}
           onCommit={(level) => props.onChange({ level })}
         />
       </td>
       <td>
-        <MultiSelectCell value={a.fields} label={`${a.name} ${L.fields}`} options={fields} disabled={!canEdit} onCommit={(f) => props.onChange({ fields: f })} />
+        <MultiSelectCell
+          value={a.fields}
+          label={`${a.name} ${L.fields}`}
+          options={fields}
+          optionText={(f) => labelOf(fieldCatalog, lang, f)}
+          disabled={!canEdit}
+          onCommit={(f) => props.onChange({ fields: f })}
+        />
       </td>
       <td>
         <SelectCell
@@ -91,7 +99,7 @@ function ActorRow(props: { actor: Actor; ties: number; canEdit: boolean; onChang
       <td className="num">{props.ties}</td>
       <td>
         {canEdit && (
-          <button type="button" className="link-button" onClick={props.onRemove} aria-label={`${a.name}を${L.remove}`}>
+          <button type="button" className="link-button" onClick={props.onRemove} aria-label={fill(L.removeNamed, { name: a.name })}>
             {L.remove}
           </button>
         )}

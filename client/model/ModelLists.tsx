@@ -3,10 +3,10 @@ import type * as Y from 'yjs'
 import type { RoomKind } from '../../shared/rooms'
 import { removeRecord, updateInfo } from '../../shared/model/ops'
 import type { MapModel } from '../../shared/model/schema'
-import { useI18n } from '../i18n'
+import { useCatalog, useI18n } from '../i18n'
 import { ActorsTable } from './ActorsTable'
 import { TagsCell } from './cells'
-import { labels } from './labels'
+import { modelText } from './labels'
 import { PersonsTable } from './PersonsTable'
 import { RefusalNotice } from './RefusalNotice'
 import { RelationsTable } from './RelationsTable'
@@ -38,7 +38,7 @@ export interface ListTableProps {
  */
 export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const { model, problems } = useModel(doc)
   const { error, run } = useModelChange()
   const showPersons = roomKind !== 'community'
@@ -81,7 +81,7 @@ export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
           <ul>
             {problems.map((p, i) => (
               <li key={`${p.kind}-${p.id}-${i}`}>
-                <code>{p.id ?? p.kind}</code>: {p.message}
+                <code>{p.id ?? p.kind}</code>: {lang === 'en' ? p.messageEn : p.message}
                 {canEdit && p.id && p.kind !== 'info' && (
                   <button type="button" className="link-button" onClick={() => removeRecord(doc, p.kind as 'actor', p.id!, origin)}>
                     {L.remove}

@@ -1,8 +1,10 @@
 import { useState, type ReactNode } from 'react'
 import type { Actor } from '../../shared/model/schema'
+import { labelOf } from '../../shared/i18n/catalog'
+import { fieldCatalog, levelCatalog } from '../../shared/i18n/vocabulary'
 import { fields, levels } from '../../shared/model/vocabulary'
-import { useI18n } from '../i18n'
-import { labels } from './labels'
+import { useCatalog, useI18n } from '../i18n'
+import { modelText } from './labels'
 
 type Field = Actor['fields'][number]
 
@@ -20,7 +22,7 @@ export function NewActorForm(props: {
   heading?: ReactNode
 }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const [name, setName] = useState('')
   const [level, setLevel] = useState<Actor['level']>('市区町村（庁内）')
   const [field, setField] = useState<Field>('行政（総合）')
@@ -38,12 +40,16 @@ export function NewActorForm(props: {
       <input aria-label={props.nameLabel} placeholder={props.nameLabel} value={name} onChange={(e) => setName(e.target.value)} />
       <select aria-label={L.level} value={level} onChange={(e) => setLevel(e.target.value as Actor['level'])}>
         {levels.map((l) => (
-          <option key={l}>{l}</option>
+          <option key={l} value={l}>
+            {labelOf(levelCatalog, lang, l)}
+          </option>
         ))}
       </select>
       <select aria-label={L.fields} value={field} onChange={(e) => setField(e.target.value as Field)}>
         {fields.map((f) => (
-          <option key={f}>{f}</option>
+          <option key={f} value={f}>
+            {labelOf(fieldCatalog, lang, f)}
+          </option>
         ))}
       </select>
       <select aria-label={L.formality} value={formal ? 'f' : 'i'} onChange={(e) => setFormal(e.target.value === 'f')}>

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react'
-import { agencyCatalogue, searchCatalogue, type CatalogueEntry } from '../../shared/model/catalogue'
+import { fill, labelOf } from '../../shared/i18n/catalog'
+import { fieldCatalog, levelBadgeCatalog } from '../../shared/i18n/vocabulary'
+import { agencyCatalogue, catalogueEntryName, searchCatalogue, type CatalogueEntry } from '../../shared/model/catalogue'
 import { addRecord } from '../../shared/model/ops'
-import { fieldColors, levelBadges } from '../../shared/model/vocabulary'
-import { useI18n } from '../i18n'
-import { labels } from './labels'
+import { fieldColors } from '../../shared/model/vocabulary'
+import { useCatalog, useI18n } from '../i18n'
+import { modelText } from './labels'
 import { RefusalNotice } from './RefusalNotice'
 import { useModel } from './useModel'
 import { useModelChange } from './useModelChange'
@@ -15,7 +17,7 @@ import type { ModelViewProps } from './ModelLists'
  */
 export function Palette({ doc, canEdit, origin, onAdded }: Omit<ModelViewProps, 'roomKind'> & { onAdded?: (actorId: string) => void }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const [query, setQuery] = useState('')
   const { error, run } = useModelChange()
   const { model } = useModel(doc)
@@ -40,19 +42,23 @@ export function Palette({ doc, canEdit, origin, onAdded }: Omit<ModelViewProps, 
       />
       <RefusalNotice message={error} testId="palette-error" />
       <ul className="palette-list">
-        {results.map((entry) => (
-          <li key={entry.name}>
-            <span className="field-dot" style={{ background: fieldColors[entry.fields[0]] }} aria-hidden="true" />
-            <span className={entry.formal ? 'palette-name formal' : 'palette-name informal'}>{entry.name}</span>
-            <span className="badge">{levelBadges[entry.level]}</span>
-            <span className="palette-fields">{entry.fields.join('・')}</span>
-            {canEdit && (
-              <button type="button" className="link-button" onClick={() => add(entry)} aria-label={`${entry.name}を${L.paletteAdd}`}>
-                {onMap.has(entry.name) ? `${L.paletteAdd}（${L.paletteAdded}）` : L.paletteAdd}
-              </button>
-            )}
-          </li>
-        ))}
+        {results.map((entry) => {
+          // The entry's name in the participant's language; the Japanese name is what is stored.
+          const name = catalogueEntryName(entry, lang)
+          return (
+            <li key={entry.name}>
+              <span className="field-dot" style={{ background: fieldColors[entry.fields[0]] }} aria-hidden="true" />
+              <span className={entry.formal ? 'palette-name formal' : 'palette-name informal'}>{name}</span>
+              <span className="badge">{labelOf(levelBadgeCatalog, lang, entry.level)}</span>
+              <span className="palette-fields">{entry.fields.map((f) => labelOf(fieldCatalog, lang, f)).join(L.paletteFieldSeparator)}</span>
+              {canEdit && (
+                <button type="button" className="link-button" onClick={() => add(entry)} aria-label={fill(L.paletteAddNamed, { name })}>
+                  {onMap.has(entry.name) ? L.paletteAddAgain : L.paletteAdd}
+                </button>
+              )}
+            </li>
+          )
+        })}
         {results.length === 0 && <li className="empty">{L.paletteEmpty}</li>}
       </ul>
     </section>

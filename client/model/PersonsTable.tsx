@@ -1,17 +1,20 @@
 import { addRecord, removeRecord, updateRecord } from '../../shared/model/ops'
 import type { Person } from '../../shared/model/schema'
+import { fill, labelOf } from '../../shared/i18n/catalog'
+import { ageBandCatalog, personRoleCatalog } from '../../shared/i18n/vocabulary'
 import { ageBands } from '../../shared/model/vocabulary'
-import { useI18n } from '../i18n'
+import { useCatalog, useI18n } from '../i18n'
 import { SelectCell, TagsCell, TextCell } from './cells'
-import { labels } from './labels'
+import { modelText } from './labels'
 import type { ListTableProps } from './ModelLists'
 import { PersonalInfoNotice, personalInfoNoticeId } from './PersonalInfoNotice'
 import { RecordTable } from './RecordTable'
+import { personRole, storedTerm } from './vocabulary'
 
 /** 本人・世帯員 of a case map: role, age band and issues, never a name (docs/domain.md §6). */
 export function PersonsTable({ doc, canEdit, origin, run, model, ties }: ListTableProps & { ties: ReadonlyMap<string, number> }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   return (
     <>
       <RecordTable
@@ -31,7 +34,7 @@ export function PersonsTable({ doc, canEdit, origin, run, model, ties }: ListTab
             canEdit={canEdit}
             onChange={(patch) => run(() => updateRecord(doc, 'person', p.id, patch, origin))}
             onRemove={() => {
-              if (window.confirm(`「${p.label}」${L.removeConfirm}`)) removeRecord(doc, 'person', p.id, origin)
+              if (window.confirm(fill(L.removeConfirm, { name: personRole(p.label, lang) }))) removeRecord(doc, 'person', p.id, origin)
             }}
           />
         ))}
@@ -47,16 +50,18 @@ export function PersonsTable({ doc, canEdit, origin, run, model, ties }: ListTab
 
 function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onChange: (patch: Partial<Person>) => void; onRemove: () => void }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const { person: p, canEdit } = props
+  // The role in the participant's language (本人 → The person supported); stored in Japanese.
+  const role = personRole(p.label, lang)
   return (
     <tr data-record-id={p.id}>
       <th scope="row">
         <TextCell
-          value={p.label}
+          value={role}
           label={L.label}
           disabled={!canEdit}
-          onCommit={(label) => props.onChange({ label })}
+          onCommit={(label) => props.onChange({ label: storedTerm(personRoleCatalog, lang, label) })}
           describedBy={personalInfoNoticeId(p.label, 'label', p.id)}
           testId="person-label"
         />
@@ -65,8 +70,8 @@ function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onCh
       <td>
         <SelectCell
           value={p.ageBand}
-          label={`${p.label} ${L.ageBand}`}
-          options={ageBands.map((b) => ({ value: b, text: b }))}
+          label={`${role} ${L.ageBand}`}
+          options={ageBands.map((b) => ({ value: b, text: labelOf(ageBandCatalog, lang, b) }))}
           disabled={!canEdit}
           onCommit={(ageBand) => props.onChange({ ageBand })}
         />
@@ -74,7 +79,7 @@ function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onCh
       <td>
         <SelectCell
           value={p.household ? 'yes' : 'no'}
-          label={`${p.label} ${L.household}`}
+          label={`${role} ${L.household}`}
           options={[
             { value: 'yes', text: L.householdYes },
             { value: 'no', text: L.householdNo },
@@ -84,12 +89,12 @@ function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onCh
         />
       </td>
       <td>
-        <TagsCell value={p.issues} label={`${p.label} ${L.issues}`} disabled={!canEdit} onCommit={(issues) => props.onChange({ issues })} />
+        <TagsCell value={p.issues} label={`${role} ${L.issues}`} disabled={!canEdit} onCommit={(issues) => props.onChange({ issues })} />
       </td>
       <td>
         <TextCell
           value={p.note}
-          label={`${p.label} ${L.note}`}
+          label={`${role} ${L.note}`}
           disabled={!canEdit}
           onCommit={(note) => props.onChange({ note })}
           describedBy={personalInfoNoticeId(p.note, 'note', p.id)}
@@ -99,7 +104,7 @@ function PersonRow(props: { person: Person; ties: number; canEdit: boolean; onCh
       <td className="num">{props.ties}</td>
       <td>
         {canEdit && (
-          <button type="button" className="link-button" onClick={props.onRemove} aria-label={`${p.label}を${L.remove}`}>
+          <button type="button" className="link-button" onClick={props.onRemove} aria-label={fill(L.removeNamed, { name: role })}>
             {L.remove}
           </button>
         )}

@@ -1,23 +1,28 @@
 import { useMemo, useState } from 'react'
 import { addRecord, removeRecord, updateRecord } from '../../shared/model/ops'
 import type { Relation } from '../../shared/model/schema'
-import { directionLabels, directions, relationTypes, statusLabels, statuses, strengthLabels, strengths } from '../../shared/model/vocabulary'
-import { pick, useI18n } from '../i18n'
+import { fill, labelOf } from '../../shared/i18n/catalog'
+import { ageBandCatalog, directionCatalog, relationTypeCatalog, statusCatalog, strengthCatalog } from '../../shared/i18n/vocabulary'
+import { directions, relationTypes, statuses, strengths } from '../../shared/model/vocabulary'
+import { useCatalog, useI18n } from '../i18n'
 import { SelectCell, TextCell } from './cells'
-import { labels } from './labels'
+import { modelText } from './labels'
 import type { ListTableProps } from './ModelLists'
 import { RecordTable } from './RecordTable'
+import { personRole } from './vocabulary'
 
 /** The ties between cards, and the form that adds one (it needs two cards). */
 export function RelationsTable({ doc, canEdit, origin, run, model }: ListTableProps) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const nodeOptions = useMemo(() => {
     const names = new Map<string, string>()
     for (const a of model.actors) names.set(a.id, a.name)
-    for (const p of model.persons) names.set(p.id, `${p.label}（${p.ageBand}）`)
+    for (const p of model.persons) {
+      names.set(p.id, fill(L.personWithAge, { label: personRole(p.label, lang), ageBand: labelOf(ageBandCatalog, lang, p.ageBand) }))
+    }
     return [...names].map(([value, text]) => ({ value, text }))
-  }, [model.actors, model.persons])
+  }, [model.actors, model.persons, L, lang])
   return (
     <>
       <RecordTable
@@ -57,7 +62,7 @@ function RelationRow(props: {
   onRemove: () => void
 }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const { relation: r, canEdit } = props
   const name = (id: string) => props.nodes.find((n) => n.value === id)?.text ?? id
   const which = `${name(r.from)} → ${name(r.to)}`
@@ -73,7 +78,7 @@ function RelationRow(props: {
         <SelectCell
           value={r.type}
           label={`${which} ${L.type}`}
-          options={relationTypes.map((t) => ({ value: t, text: t }))}
+          options={relationTypes.map((t) => ({ value: t, text: labelOf(relationTypeCatalog, lang, t) }))}
           disabled={!canEdit}
           onCommit={(type) => props.onChange({ type })}
         />
@@ -82,7 +87,7 @@ function RelationRow(props: {
         <SelectCell
           value={r.direction}
           label={`${which} ${L.direction}`}
-          options={directions.map((d) => ({ value: d, text: pick(directionLabels[d], lang) }))}
+          options={directions.map((d) => ({ value: d, text: labelOf(directionCatalog, lang, d) }))}
           disabled={!canEdit}
           onCommit={(direction) => props.onChange({ direction })}
         />
@@ -91,7 +96,7 @@ function RelationRow(props: {
         <SelectCell
           value={r.strength}
           label={`${which} ${L.strength}`}
-          options={strengths.map((s) => ({ value: s, text: pick(strengthLabels[s], lang) }))}
+          options={strengths.map((s) => ({ value: s, text: labelOf(strengthCatalog, lang, s) }))}
           disabled={!canEdit}
           onCommit={(strength) => props.onChange({ strength })}
         />
@@ -100,7 +105,7 @@ function RelationRow(props: {
         <SelectCell
           value={r.status}
           label={`${which} ${L.status}`}
-          options={statuses.map((s) => ({ value: s, text: pick(statusLabels[s], lang) }))}
+          options={statuses.map((s) => ({ value: s, text: labelOf(statusCatalog, lang, s) }))}
           disabled={!canEdit}
           onCommit={(status) => props.onChange({ status })}
         />
@@ -110,7 +115,7 @@ function RelationRow(props: {
       </td>
       <td>
         {canEdit && (
-          <button type="button" className="link-button" onClick={props.onRemove} aria-label={`${which}を${L.remove}`}>
+          <button type="button" className="link-button" onClick={props.onRemove} aria-label={fill(L.removeNamed, { name: which })}>
             {L.remove}
           </button>
         )}
@@ -168,7 +173,7 @@ function NodeCell(props: {
 
 function NewRelationForm({ nodes, onAdd }: { nodes: { value: string; text: string }[]; onAdd: (r: Omit<Relation, 'id'>) => void }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [type, setType] = useState<Relation['type']>('つなぎ')
@@ -200,13 +205,15 @@ function NewRelationForm({ nodes, onAdd }: { nodes: { value: string; text: strin
       </select>
       <select aria-label={L.type} value={type} onChange={(e) => setType(e.target.value as Relation['type'])}>
         {relationTypes.map((t) => (
-          <option key={t}>{t}</option>
+          <option key={t} value={t}>
+            {labelOf(relationTypeCatalog, lang, t)}
+          </option>
         ))}
       </select>
       <select aria-label={L.status} value={status} onChange={(e) => setStatus(e.target.value as Relation['status'])}>
         {statuses.map((s) => (
           <option key={s} value={s}>
-            {pick(statusLabels[s], lang)}
+            {labelOf(statusCatalog, lang, s)}
           </option>
         ))}
       </select>

@@ -7,10 +7,12 @@ import caseSample from '../../shared/samples/case-8050.json'
 import communitySample from '../../shared/samples/community-platform.json'
 import wideSample from '../../shared/samples/wide-area-prefecture.json'
 import { downloadText, safeFileName } from '../downloads'
-import { useI18n } from '../i18n'
-import { labels, type LabelKey } from './labels'
+import { fill } from '../../shared/i18n/catalog'
+import type { RecordKind } from '../../shared/model/schema'
+import { useCatalog, useI18n } from '../i18n'
+import { modelText, type ModelTextKey } from './labels'
 
-const samples: { key: string; label: LabelKey; json: unknown }[] = [
+const samples: { key: string; label: ModelTextKey; json: unknown }[] = [
   { key: 'case', label: 'sampleCase', json: caseSample },
   { key: 'community', label: 'sampleCommunity', json: communitySample },
   { key: 'wide', label: 'sampleWide', json: wideSample },
@@ -37,7 +39,7 @@ export function Transfer({
   origin?: unknown
 }) {
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(modelText)
   const [excludePersons, setExcludePersons] = useExcludePersons(canExportPersons)
   const [pending, setPending] = useState<ParsedImport | null>(null)
   const [replace, setReplace] = useState(true)
@@ -55,7 +57,7 @@ export function Transfer({
       setMessage(null)
     } catch (err) {
       setPending(null)
-      setMessage({ error: true, text: err instanceof ImportFormatError ? err.message : L.importReadError })
+      setMessage({ error: true, text: err instanceof ImportFormatError ? err.messageIn(lang) : L.importReadError })
     }
   }
 
@@ -70,10 +72,20 @@ export function Transfer({
   const apply = () => {
     if (!pending) return
     applyImport(doc, pending.model, { replace }, origin)
-    const a = pending.report.accepted
-    setMessage({ error: false, text: `${L.importDone}: ${L.countActors} ${a.actors}、${L.countPersons} ${a.persons}、${L.countRelations} ${a.relations}` })
+    setMessage({ error: false, text: fill(L.importDone, { counts: counts(pending.report.accepted) }) })
     setPending(null)
   }
+
+  const counts = (a: ParsedImport['report']['accepted']) => fill(L.importCounts, a)
+  const kindText: Record<RecordKind, string> = {
+    actor: L.recordActor,
+    person: L.recordPerson,
+    relation: L.recordRelation,
+    info: L.recordInfo,
+  }
+  const where = (item: { kind: RecordKind; index: number | null }) =>
+    item.index === null ? kindText[item.kind] : fill(L.itemAt, { kind: kindText[item.kind], index: item.index })
+  const text = (item: { message: string; messageEn: string }) => (lang === 'en' ? item.messageEn : item.message)
 
   return (
     <section className="transfer" aria-labelledby="transfer-heading" data-testid="transfer">
@@ -140,17 +152,14 @@ export function Transfer({
       {pending && (
         <div className="import-preview" role="dialog" aria-labelledby="import-preview-heading" data-testid="import-preview">
           <h4 id="import-preview-heading">{L.importPreview}</h4>
-          <p>
-            {L.importAccepted}: {L.countActors} {pending.report.accepted.actors}、{L.countPersons} {pending.report.accepted.persons}、
-            {L.countRelations} {pending.report.accepted.relations}
-          </p>
+          <p>{fill(L.importAccepted, { counts: counts(pending.report.accepted) })}</p>
           {pending.report.rejected.length > 0 && (
             <>
               <p>{L.importRejected}:</p>
               <ul className="rejections">
                 {pending.report.rejected.map((r, i) => (
                   <li key={i}>
-                    {r.index !== null && `${r.kind} ${r.index}${L.row}`} {r.id && <code>{r.id}</code>} — {r.message}
+                    {where(r)} {r.id && <code>{r.id}</code>} — {text(r)}
                   </li>
                 ))}
               </ul>
@@ -162,7 +171,7 @@ export function Transfer({
               <ul className="rejections" data-testid="import-warnings">
                 {pending.report.warnings.map((w, i) => (
                   <li key={i} className="personal-info-warning">
-                    {w.index !== null && `${w.kind} ${w.index}${L.row}`} {w.id && <code>{w.id}</code>} — {w.message}
+                    {where(w)} {w.id && <code>{w.id}</code>} — {text(w)}
                   </li>
                 ))}
               </ul>
@@ -194,7 +203,7 @@ export function Transfer({
  * A case room's title names the household (「Aさん世帯（8050・生活困窮）」), so a file written
  * without persons does not carry it in its name either; a district map's title is kept.
  */
-function exportFileBase(roomTitle: string, roomKind: RoomKind, excludePersons: boolean, L: ReturnType<typeof labels>): string {
+function exportFileBase(roomTitle: string, roomKind: RoomKind, excludePersons: boolean, L: Readonly<Record<ModelTextKey, string>>): string {
   if (excludePersons && roomKind !== 'community') return `${L.mapFileName}_${L.noPersonsFileName}_${new Date().toISOString().slice(0, 10)}`
   return safeFileName(roomTitle, { fallback: 'map' }) + (excludePersons ? `_${L.noPersonsFileName}` : '')
 }

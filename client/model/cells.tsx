@@ -1,4 +1,9 @@
-import { useEffect, useState, type KeyboardEvent } from 'react'
+import { useState, type KeyboardEvent } from 'react'
+import { useCatalog, useI18n } from '../i18n'
+import { modelText } from './labels'
+import { tagsFromText, tagsText } from './vocabulary'
+
+export { splitTags } from './vocabulary'
 
 /**
  * Table cells that edit one field of a model record. Text commits on Enter or when focus
@@ -20,8 +25,15 @@ export function TextCell(props: {
   /** id of a warning about this field's value (aria-describedby). */
   describedBy?: string
 }) {
-  const [draft, setDraft] = useState(props.value ?? '')
-  useEffect(() => setDraft(props.value ?? ''), [props.value])
+  const value = props.value ?? ''
+  const [draft, setDraft] = useState(value)
+  // A new value from the doc (a peer's edit, an undo) replaces the draft, as React suggests
+  // for state that follows a prop: set while rendering, not in an effect.
+  const [shown, setShown] = useState(value)
+  if (shown !== value) {
+    setShown(value)
+    setDraft(value)
+  }
   const commit = () => {
     if (draft.trim() !== (props.value ?? '')) props.onCommit(draft.trim())
   }
@@ -75,37 +87,36 @@ export function SelectCell<T extends string>(props: {
   )
 }
 
-/** Tags typed as one line, separated by 、 or commas. */
+/**
+ * Tags typed as one line, separated by 、 or commas; suggested tags are shown in the
+ * participant's language and stored as their Japanese term (./vocabulary.ts).
+ */
 export function TagsCell(props: { value: string[]; label: string; disabled?: boolean; onCommit: (tags: string[]) => void }) {
+  const { lang } = useI18n()
   return (
     <TextCell
-      value={props.value.join('、')}
+      value={tagsText(props.value, lang)}
       label={props.label}
       disabled={props.disabled}
-      onCommit={(text) => props.onCommit(splitTags(text))}
+      onCommit={(text) => props.onCommit(tagsFromText(text, lang))}
     />
   )
 }
 
-export function splitTags(text: string): string[] {
-  const tags = text
-    .split(/[、,，]/)
-    .map((t) => t.trim())
-    .filter(Boolean)
-  return [...new Set(tags)]
-}
-
-/** Several choices from a fixed list, as checkboxes in a disclosure. */
+/** Several choices from a fixed list, as checkboxes in a disclosure; `optionText` names a choice. */
 export function MultiSelectCell<T extends string>(props: {
   value: T[]
   label: string
   options: readonly T[]
+  optionText: (option: T) => string
   disabled?: boolean
   onCommit: (value: T[]) => void
 }) {
+  const L = useCatalog(modelText)
+  const chosen = props.value.map(props.optionText).join(L.listSeparator)
   return (
     <details className="multi-select">
-      <summary aria-label={`${props.label}: ${props.value.join('、')}`}>{props.value.join('、') || '—'}</summary>
+      <summary aria-label={`${props.label}: ${chosen}`}>{chosen || '—'}</summary>
       <fieldset disabled={props.disabled}>
         <legend className="visually-hidden">{props.label}</legend>
         {props.options.map((option) => (
@@ -117,7 +128,7 @@ export function MultiSelectCell<T extends string>(props: {
                 props.onCommit(e.target.checked ? [...props.value, option] : props.value.filter((v) => v !== option))
               }
             />
-            {option}
+            {props.optionText(option)}
           </label>
         ))}
       </fieldset>

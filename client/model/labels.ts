@@ -1,6 +1,10 @@
-import type { Lang } from '../i18n'
+import { defineCatalog } from '../../shared/i18n/catalog'
 
-/** Strings of the model views (lists, palette, import/export), Japanese first. */
+/**
+ * Strings of the model views (lists, palette, import/export), Japanese first; same keys in
+ * English. Stored vocabulary (levels, fields, tie types…) is not here: it is shown with the
+ * shared catalogs (shared/i18n/vocabulary.ts), see ./vocabulary.ts.
+ */
 const ja = {
   listsHeading: 'マップの一覧',
   listsIntro: 'ボードと同じ内容を表で確認・修正できます。どちらで変更しても、すぐに全員に反映されます。',
@@ -35,7 +39,8 @@ const ja = {
   status: '状態',
   actions: '操作',
   remove: '削除',
-  removeConfirm: 'を削除します。つながりも一緒に削除されます。よろしいですか？',
+  removeConfirm: '「{name}」を削除します。つながりも一緒に削除されます。よろしいですか？',
+  removeNamed: '{name}を削除',
   add: '追加',
   addActor: '機関・団体を追加',
   addPerson: '人物を追加',
@@ -51,6 +56,9 @@ const ja = {
   paletteSearch: '名称や分野で検索',
   paletteAdd: '追加',
   paletteAdded: '追加済み',
+  paletteAddNamed: '{name}を追加',
+  paletteAddAgain: '追加（追加済み）',
+  paletteFieldSeparator: '・',
   paletteNew: '新しい機関・団体をつくる',
   paletteEmpty: '見つかりませんでした。下の「新しい機関・団体をつくる」から追加できます。',
   transferHeading: '読み込み・書き出し',
@@ -69,29 +77,34 @@ const ja = {
   importModeReplace: '今のマップを置き換える',
   importModeMerge: '今のマップに追加する',
   importPreview: '読み込み内容の確認',
-  importAccepted: '読み込めるもの',
+  importAccepted: '読み込めるもの: {counts}',
   importRejected: '読み込めないもの（理由）',
   importApply: 'この内容で読み込む',
   importCancel: 'やめる',
-  importDone: '読み込みました',
+  importDone: '読み込みました: {counts}',
+  importCounts: '機関・団体 {actors}、人物 {persons}、つながり {relations}',
   importReadError: 'ファイルを読めませんでした。JSON形式のファイルか確認してください。',
-  countActors: '機関・団体',
-  countPersons: '人物',
-  countRelations: 'つながり',
-  row: '行目',
+  recordActor: '機関・団体',
+  recordPerson: '人物',
+  recordRelation: 'つながり',
+  recordInfo: 'マップ全体',
+  itemAt: '{kind} {index}行目',
+  personWithAge: '{label}（{ageBand}）',
+  listSeparator: '、',
 }
-type Labels = typeof ja
 
-const en: Labels = {
+export type ModelTextKey = keyof typeof ja
+
+const en: Record<ModelTextKey, string> = {
   listsHeading: 'Map as lists',
   listsIntro: 'The same content as the board, as tables. Changes in either appear for everyone at once.',
   mapIssues: 'Issue tags of the whole map',
-  mapIssuesHintCase: 'Household issues (e.g. 8050, 生活困窮), separated by commas.',
+  mapIssuesHintCase: 'Household issues (e.g. 8050, financial hardship), separated by commas.',
   mapIssuesHintCommunity: 'Local issues, separated by commas.',
   summary: 'Summary',
   actors: 'Agencies, departments, groups',
   persons: 'Persons (household)',
-  personsPrivacy: 'Never enter names or addresses: use a role (本人, 母, 長男…) and an age band.',
+  personsPrivacy: 'Never enter names or addresses: use a role (the person supported, mother, eldest son…) and an age band.',
   relations: 'Ties',
   name: 'Name',
   level: 'Level',
@@ -116,7 +129,8 @@ const en: Labels = {
   status: 'Status',
   actions: 'Actions',
   remove: 'Delete',
-  removeConfirm: ' will be deleted together with its ties. Continue?',
+  removeConfirm: '“{name}” will be deleted together with its ties. Continue?',
+  removeNamed: 'Delete {name}',
   add: 'Add',
   addActor: 'Add an agency or group',
   addPerson: 'Add a person',
@@ -132,6 +146,9 @@ const en: Labels = {
   paletteSearch: 'Search by name or field',
   paletteAdd: 'Add',
   paletteAdded: 'Added',
+  paletteAddNamed: 'Add {name}',
+  paletteAddAgain: 'Add (already added)',
+  paletteFieldSeparator: ', ',
   paletteNew: 'Create a new agency or group',
   paletteEmpty: 'Nothing found. Create a new one below.',
   transferHeading: 'Import / export',
@@ -150,19 +167,20 @@ const en: Labels = {
   importModeReplace: 'Replace the current map',
   importModeMerge: 'Add to the current map',
   importPreview: 'Check what will be imported',
-  importAccepted: 'Can be imported',
+  importAccepted: 'Can be imported: {counts}',
   importRejected: 'Cannot be imported (why)',
   importApply: 'Import',
   importCancel: 'Cancel',
-  importDone: 'Imported',
+  importDone: 'Imported: {counts}',
+  importCounts: '{actors} agencies or groups, {persons} persons, {relations} ties',
   importReadError: 'The file could not be read. Is it a JSON file?',
-  countActors: 'agencies/groups',
-  countPersons: 'persons',
-  countRelations: 'ties',
-  row: 'item',
+  recordActor: 'Agency or group',
+  recordPerson: 'Person',
+  recordRelation: 'Tie',
+  recordInfo: 'Whole map',
+  itemAt: '{kind}, item {index}',
+  personWithAge: '{label} ({ageBand})',
+  listSeparator: ', ',
 }
 
-export type LabelKey = keyof Labels
-export function labels(lang: Lang): Labels {
-  return lang === 'en' ? en : ja
-}
+export const modelText = defineCatalog('model', ja, en)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { collection, infoMap, readModel, type ReadResult } from '../../shared/model/doc'
 
 /**
@@ -8,7 +8,14 @@ import { collection, infoMap, readModel, type ReadResult } from '../../shared/mo
  * edits then costs one validation pass, not hundreds.
  */
 export function useModel(doc: Y.Doc): ReadResult {
-  const [result, setResult] = useState(() => readModel(doc))
+  const [state, setState] = useState(() => read(doc))
+  // Another doc (another room): read it now rather than show the old one for a frame.
+  let current = state
+  if (state.doc !== doc) {
+    current = read(doc)
+    setState(current)
+  }
+  const readAt = current.version
   useEffect(() => {
     const maps = [collection(doc, 'actor'), collection(doc, 'person'), collection(doc, 'relation'), infoMap(doc)]
     let frame = 0
@@ -16,15 +23,23 @@ export function useModel(doc: Y.Doc): ReadResult {
       if (frame) return
       frame = requestAnimationFrame(() => {
         frame = 0
-        setResult(readModel(doc))
+        setState(read(doc))
       })
     }
     for (const m of maps) m.observeDeep(schedule)
-    setResult(readModel(doc))
+    // A change between the read while rendering and subscribing is read on the next frame.
+    if (version(doc) !== readAt) schedule()
     return () => {
       for (const m of maps) m.unobserveDeep(schedule)
       if (frame) cancelAnimationFrame(frame)
     }
-  }, [doc])
-  return result
+  }, [doc, readAt])
+  return current.result
+}
+
+/** Which updates the doc holds (its state vector): cheap, and changes with every update. */
+const version = (doc: Y.Doc): string => Y.encodeStateVector(doc).join(',')
+
+function read(doc: Y.Doc): { doc: Y.Doc; version: string; result: ReadResult } {
+  return { doc, version: version(doc), result: readModel(doc) }
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { QuadrantGroup } from '../../shared/quadrant/schema'
-import type { Lang } from '../i18n'
-import { labels } from './labels'
+import { fill } from '../../shared/i18n/catalog'
+import { useCatalog } from '../i18n'
+import { quadrantText } from './labels'
 
 /** The board select's value for the plenary (all groups overlaid). */
 export const PLENARY = '__plenary__'
@@ -44,13 +45,13 @@ export function useBoardChoice(roomId: string | undefined, groups: QuadrantGroup
 }
 
 /** The toolbar's choice of board: each group's, then the plenary. */
-export function BoardSelect(props: { lang: Lang; groups: QuadrantGroup[]; plenary: boolean; groupId: string | null; onChoose: (value: string) => void }) {
-  const L = labels(props.lang)
+export function BoardSelect(props: { groups: QuadrantGroup[]; plenary: boolean; groupId: string | null; onChoose: (value: string) => void }) {
+  const L = useCatalog(quadrantText)
   return (
     <label className="qv-inline-label">
       {L.board}
       <select value={props.plenary ? PLENARY : (props.groupId ?? '')} onChange={(e) => props.onChoose(e.target.value)} data-testid="quadrant-board-select">
-        {props.groups.length === 0 && <option value="">{L.defaultGroupName}</option>}
+        {props.groups.length === 0 && <option value="">{fill(L.groupNumbered, { n: 1 })}</option>}
         {props.groups.map((g) => (
           <option key={g.id} value={g.id}>
             {g.name}

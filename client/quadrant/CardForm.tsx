@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Actor } from '../../shared/model/schema'
 import { PRACTICE_TEXT_MAX, type PracticeCard, type QuadrantGroup } from '../../shared/quadrant/schema'
 import { quadrantIds, refGroups, type QuadrantId, type RefGroup } from '../../shared/quadrant/vocabulary'
-import type { Lang } from '../i18n'
+import { quadrantTextCatalog } from '../../shared/i18n/quadrant'
+import { useCatalog, useI18n } from '../i18n'
 import { RefusalNotice } from '../model/RefusalNotice'
-import { labels, quadrantName, refGroupMark, refGroupName } from './labels'
+import { quadrantName, quadrantText, refGroupMark, refGroupName } from './labels'
 
 export interface CardFields {
   text: string
@@ -16,7 +17,6 @@ export interface CardFields {
 }
 
 interface FieldsProps {
-  lang: Lang
   value: CardFields
   onChange: (next: CardFields) => void
   actors: Actor[]
@@ -25,8 +25,9 @@ interface FieldsProps {
   autoFocus?: boolean
 }
 
-function Fields({ lang, value, onChange, actors, groups, autoFocus }: FieldsProps) {
-  const L = labels(lang)
+function Fields({ value, onChange, actors, groups, autoFocus }: FieldsProps) {
+  const { lang } = useI18n()
+  const L = useCatalog(quadrantText)
   const set = (patch: Partial<CardFields>) => onChange({ ...value, ...patch })
   const toggleActor = (actorId: string) =>
     set({ actorIds: value.actorIds.includes(actorId) ? value.actorIds.filter((a) => a !== actorId) : [...value.actorIds, actorId] })
@@ -104,7 +105,6 @@ function Fields({ lang, value, onChange, actors, groups, autoFocus }: FieldsProp
 export type Placement = 'center' | QuadrantId
 
 interface AddCardFormProps {
-  lang: Lang
   profile: { name: string; org: string }
   actors: Actor[]
   /** In the plenary the participant says which group's board the card goes on. */
@@ -114,20 +114,27 @@ interface AddCardFormProps {
   onAdd: (fields: CardFields, place: Placement) => string | null
 }
 
-export function AddCardForm({ lang, profile, actors, groups, groupId, onAdd }: AddCardFormProps) {
-  const L = labels(lang)
+export function AddCardForm({ profile, actors, groups, groupId, onAdd }: AddCardFormProps) {
+  const { lang } = useI18n()
+  const L = useCatalog(quadrantText)
   const empty = (): CardFields => ({ text: '', authorOrg: profile.org, authorName: profile.name, refGroup: '', actorIds: [], groupId })
   const [fields, setFields] = useState<CardFields>(empty)
   const [place, setPlace] = useState<Placement>('center')
   const [error, setError] = useState<string | null>(null)
 
-  // A changed profile (名前・所属を変更) prefills the next card.
-  useEffect(() => {
-    setFields((f) => ({ ...f, authorOrg: profile.org, authorName: profile.name }))
-  }, [profile.org, profile.name])
-  useEffect(() => {
-    setFields((f) => (f.groupId === groupId ? f : { ...f, groupId }))
-  }, [groupId])
+  // A changed profile (名前・所属を変更) prefills the next card, and another board chosen puts
+  // it on that board: adjusted while rendering, as React advises for state that follows props.
+  const [prefilled, setPrefilled] = useState({ org: profile.org, name: profile.name, groupId })
+  const profileChanged = prefilled.org !== profile.org || prefilled.name !== profile.name
+  const boardChanged = prefilled.groupId !== groupId
+  if (profileChanged || boardChanged) {
+    setPrefilled({ org: profile.org, name: profile.name, groupId })
+    setFields((f) => ({
+      ...f,
+      ...(profileChanged ? { authorOrg: profile.org, authorName: profile.name } : {}),
+      ...(boardChanged ? { groupId } : {}),
+    }))
+  }
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -139,13 +146,7 @@ export function AddCardForm({ lang, profile, actors, groups, groupId, onAdd }: A
     <section className="qv-section" aria-labelledby="qv-add-heading">
       <h3 id="qv-add-heading">{L.addHeading}</h3>
       <form className="qv-form" onSubmit={submit} data-testid="quadrant-add-form">
-        <Fields
-          lang={lang}
-          value={fields}
-          onChange={setFields}
-          actors={actors}
-          groups={groups}
-        />
+        <Fields value={fields} onChange={setFields} actors={actors} groups={groups} />
         <label className="qv-field">
           <span>{L.placeAt}</span>
           <select name="place" value={place} onChange={(e) => setPlace(e.target.value as Placement)}>
@@ -167,7 +168,6 @@ export function AddCardForm({ lang, profile, actors, groups, groupId, onAdd }: A
 }
 
 interface EditDialogProps {
-  lang: Lang
   card: PracticeCard
   actors: Actor[]
   groups: QuadrantGroup[]
@@ -177,8 +177,9 @@ interface EditDialogProps {
 }
 
 /** Edits one card's text and details; moving it is done on the diagram. */
-export function EditDialog({ lang, card, actors, groups, onSave, onDelete, onClose }: EditDialogProps) {
-  const L = labels(lang)
+export function EditDialog({ card, actors, groups, onSave, onDelete, onClose }: EditDialogProps) {
+  const L = useCatalog(quadrantText)
+  const orphanGroup = useCatalog(quadrantTextCatalog).orphanGroup
   const [fields, setFields] = useState<CardFields>({
     text: card.text,
     authorOrg: card.authorOrg,
@@ -191,7 +192,7 @@ export function EditDialog({ lang, card, actors, groups, onSave, onDelete, onClo
   const dialogRef = useRef<HTMLDivElement>(null)
   const listed = groups.some((g) => g.id === card.groupId)
     ? groups
-    : [...groups, { id: card.groupId, name: L.orphanGroup, color: '#7f7f7f', order: 99_999 }]
+    : [...groups, { id: card.groupId, name: orphanGroup, color: '#7f7f7f', order: 99_999 }]
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -212,7 +213,7 @@ export function EditDialog({ lang, card, actors, groups, onSave, onDelete, onClo
       <div className="qv-dialog" role="dialog" aria-modal="true" aria-labelledby="qv-edit-heading" ref={dialogRef} data-testid="quadrant-edit-dialog">
         <h3 id="qv-edit-heading">{L.editHeading}</h3>
         <form className="qv-form" onSubmit={submit}>
-          <Fields lang={lang} value={fields} onChange={setFields} actors={actors} groups={listed} autoFocus />
+          <Fields value={fields} onChange={setFields} actors={actors} groups={listed} autoFocus />
           <RefusalNotice message={error} testId="quadrant-edit-error" />
           <div className="qv-buttons">
             <button type="submit" className="qv-primary" disabled={fields.text.trim() === ''}>

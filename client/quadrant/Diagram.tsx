@@ -4,9 +4,12 @@ import { referencePractices } from '../../shared/quadrant/reference'
 import type { PracticeCard } from '../../shared/quadrant/schema'
 import type { GapFlag } from '../../shared/quadrant/summary'
 import { quadrantIds, type QuadrantId } from '../../shared/quadrant/vocabulary'
-import type { Lang } from '../i18n'
+import { fill, inLang, type Lang } from '../../shared/i18n/catalog'
+import { quadrantAxisCatalog, quadrantTextCatalog } from '../../shared/i18n/quadrant'
+import { useCatalog, useI18n } from '../i18n'
 import { fromClient, keyboardStep, positionStyle, tint, type Point } from './geometry'
-import { labels, quadrantName, quadrantShort, refGroupMark } from './labels'
+import { quadrantName, quadrantShort, quadrantText, refGroupMark } from './labels'
+import { cardText, referenceText } from './referenceText'
 
 export interface BoardCard {
   card: PracticeCard
@@ -25,13 +28,11 @@ export interface BoardCard {
 export const refGroupColors = { '1': '#b5447a', '2': '#1b7f6b', '3': '#8a6d1c' } as const
 
 export function classificationText(c: Classification, lang: Lang): string {
-  const L = labels(lang)
   if (c.kind === 'quadrant') return quadrantName(c.quadrant, lang)
-  return `${L.onAxis}: ${c.neighbours.map((q) => quadrantShort(q, lang)).join(' / ')}`
+  return fill(inLang(quadrantText, lang).onAxisNear, { quadrants: c.neighbours.map((q) => quadrantShort(q, lang)).join(' / ') })
 }
 
 interface DiagramProps {
-  lang: Lang
   cards: BoardCard[]
   gaps: GapFlag[]
   canEdit: boolean
@@ -48,15 +49,17 @@ interface DiagramProps {
  * Cards are absolutely positioned by their normalised coordinates, so every screen size shows
  * the same diagram; dragging uses pointer events (mouse, pen and touch alike).
  */
-export function Diagram({ lang, cards, gaps, canEdit, canVote, showReference, onMove, onEdit, onVote }: DiagramProps) {
-  const L = labels(lang)
+export function Diagram({ cards, gaps, canEdit, canVote, showReference, onMove, onEdit, onVote }: DiagramProps) {
+  const { lang } = useI18n()
+  const L = useCatalog(quadrantText)
+  const axis = useCatalog(quadrantAxisCatalog)
   const plotRef = useRef<HTMLDivElement>(null)
   const gapOf = new Map<QuadrantId, GapFlag>(gaps.map((g) => [g.quadrant, g]))
 
   return (
     <div className="qv-diagram" data-testid="quadrant-diagram">
       <div className="qv-axis-label qv-axis-top" data-testid="axis-top">
-        {L.axisYPositive}
+        {axis.yPositive}
       </div>
       <div className="qv-plot" ref={plotRef} role="region" aria-label={L.diagramLabel} data-testid="quadrant-plot">
         {/* Background: quadrants, gap marks, axes. Not interactive, not editable. */}
@@ -85,10 +88,10 @@ export function Diagram({ lang, cards, gaps, canEdit, canVote, showReference, on
             <path d="M0,0 L5,10 L10,0 z" />
           </svg>
           <span className="qv-axis-label qv-axis-left" data-testid="axis-left">
-            {L.axisXNegative}
+            {axis.xNegative}
           </span>
           <span className="qv-axis-label qv-axis-right" data-testid="axis-right">
-            {L.axisXPositive}
+            {axis.xPositive}
           </span>
         </div>
 
@@ -99,7 +102,7 @@ export function Diagram({ lang, cards, gaps, canEdit, canVote, showReference, on
                 key={r.no}
                 className="qv-ref-note"
                 style={{ ...positionStyle(r), borderColor: refGroupColors[r.group] } as CSSProperties}
-                title={r.text}
+                title={referenceText(r, lang)}
               >
                 <span className="qv-ref-no" style={{ background: refGroupColors[r.group] }}>
                   {r.no}
@@ -107,7 +110,7 @@ export function Diagram({ lang, cards, gaps, canEdit, canVote, showReference, on
                 <span className="qv-ref-mark" style={{ color: refGroupColors[r.group] }}>
                   {refGroupMark[r.group]}
                 </span>
-                {r.text}
+                {referenceText(r, lang)}
               </div>
             ))}
           </div>
@@ -116,7 +119,6 @@ export function Diagram({ lang, cards, gaps, canEdit, canVote, showReference, on
         {cards.map((c) => (
           <Note
             key={c.card.id}
-            lang={lang}
             item={c}
             plotRef={plotRef}
             canEdit={canEdit}
@@ -128,14 +130,13 @@ export function Diagram({ lang, cards, gaps, canEdit, canVote, showReference, on
         ))}
       </div>
       <div className="qv-axis-label qv-axis-bottom" data-testid="axis-bottom">
-        {L.axisYNegative}
+        {axis.yNegative}
       </div>
     </div>
   )
 }
 
 interface NoteProps {
-  lang: Lang
   item: BoardCard
   plotRef: RefObject<HTMLDivElement | null>
   canEdit: boolean
@@ -157,8 +158,10 @@ interface DragState {
   last: Point
 }
 
-function Note({ lang, item, plotRef, canEdit, canVote, onMove, onEdit, onVote }: NoteProps) {
-  const L = labels(lang)
+function Note({ item, plotRef, canEdit, canVote, onMove, onEdit, onVote }: NoteProps) {
+  const { lang } = useI18n()
+  const L = useCatalog(quadrantText)
+  const shared = useCatalog(quadrantTextCatalog)
   const { card, color, votes, mine, at } = item
   const drag = useRef<DragState | null>(null)
   const c = classify(at.x, at.y)
@@ -208,15 +211,17 @@ function Note({ lang, item, plotRef, canEdit, canVote, onMove, onEdit, onVote }:
     }
   }
 
-  const isRef = card.referenceNo !== undefined
-  const footer = isRef ? `${L.referenceShort} No.${card.referenceNo}` : [card.authorOrg, card.authorName].filter(Boolean).join('・')
+  const refNo = card.referenceNo
+  const text = cardText(card, lang)
+  const footer = refNo !== undefined ? fill(L.referenceShort, { no: refNo }) : [card.authorOrg, card.authorName].filter(Boolean).join(L.authorSeparator)
+  const votesText = fill(mine > 0 ? L.votesMine : L.votes, { votes, mine })
   const ariaLabel = [
-    card.text,
-    isRef ? `${L.reference} No.${card.referenceNo}` : footer,
+    text,
+    refNo !== undefined ? fill(shared.referenceFooter, { no: refNo }) : footer,
     item.groupName,
     classificationText(c, lang),
-    `${votes}${L.votesOnCard}${mine > 0 ? `（${L.yourVotes} ${mine}）` : ''}`,
-  ].join('。')
+    votesText,
+  ].join(L.partSeparator)
 
   return (
     <article
@@ -236,7 +241,7 @@ function Note({ lang, item, plotRef, canEdit, canVote, onMove, onEdit, onVote }:
       onDoubleClick={canEdit ? () => onEdit(card.id) : undefined}
     >
       <div className="qv-note-bar" style={{ background: color }} />
-      <p className="qv-note-text">{card.text}</p>
+      <p className="qv-note-text">{text}</p>
       <div className="qv-note-footer">
         <span className="qv-note-author">
           {card.refGroup && (
@@ -252,7 +257,7 @@ function Note({ lang, item, plotRef, canEdit, canVote, onMove, onEdit, onVote }:
               className={`qv-votes${mine > 0 ? ' mine' : ''}`}
               style={{ background: color }}
               data-testid="card-votes"
-              title={`${votes}${L.votesOnCard}${mine > 0 ? `（${L.yourVotes} ${mine}）` : ''}`}
+              title={votesText}
             >
               {votes}
             </span>
@@ -267,11 +272,11 @@ function Note({ lang, item, plotRef, canEdit, canVote, onMove, onEdit, onVote }:
               type="button"
               className="qv-mini"
               aria-label={L.vote}
-              title={`${L.vote}${mine > 0 ? `（${L.yourVotes} ${mine}）` : ''}`}
+              title={mine > 0 ? fill(L.voteMine, { mine }) : L.vote}
               data-testid="card-vote"
               onClick={() => onVote(card.id, 1)}
             >
-              ＋
+              {L.voteMark}
             </button>
           )}
           {canEdit && (

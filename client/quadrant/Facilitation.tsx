@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { MAX_VOTE_LIMIT, type QuadrantGroup } from '../../shared/quadrant/schema'
 import { groupPalette } from '../../shared/quadrant/vocabulary'
-import type { Lang } from '../i18n'
+import { fill } from '../../shared/i18n/catalog'
+import { useCatalog } from '../i18n'
 import { RefusalNotice } from '../model/RefusalNotice'
-import { labels } from './labels'
+import { quadrantText } from './labels'
+import { useDraft } from './useDraft'
 
 interface GroupsPanelProps {
-  lang: Lang
   groups: QuadrantGroup[]
   cardCount: (groupId: string) => number
   /** Each returns an error message or null. */
@@ -16,14 +17,14 @@ interface GroupsPanelProps {
 }
 
 /** Facilitator only: create, rename, recolour and delete workshop groups. */
-export function GroupsPanel({ lang, groups, cardCount, onCreate, onUpdate, onDelete }: GroupsPanelProps) {
-  const L = labels(lang)
+export function GroupsPanel({ groups, cardCount, onCreate, onUpdate, onDelete }: GroupsPanelProps) {
+  const L = useCatalog(quadrantText)
   const [name, setName] = useState('')
   const nextColor = groupPalette[groups.length % groupPalette.length]
-  const [color, setColor] = useState<string>(nextColor)
+  // The colour picker offers the palette's next colour; a new group moves the offer on.
+  const [color, setColor] = useDraft<string>(nextColor)
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => setColor(nextColor), [nextColor])
-  const placeholder = `グループ${groups.length + 1}`
+  const placeholder = fill(L.groupNumbered, { n: groups.length + 1 })
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -39,7 +40,6 @@ export function GroupsPanel({ lang, groups, cardCount, onCreate, onUpdate, onDel
         {groups.map((g) => (
           <GroupRow
             key={g.id}
-            lang={lang}
             group={g}
             others={groups.filter((o) => o.id !== g.id)}
             cards={cardCount(g.id)}
@@ -59,34 +59,30 @@ export function GroupsPanel({ lang, groups, cardCount, onCreate, onUpdate, onDel
 }
 
 function GroupRow({
-  lang,
   group,
   others,
   cards,
   onUpdate,
   onDelete,
 }: {
-  lang: Lang
   group: QuadrantGroup
   others: QuadrantGroup[]
   cards: number
   onUpdate: (patch: { name?: string; color?: string }) => void
   onDelete: (moveCardsTo: string | undefined) => void
 }) {
-  const L = labels(lang)
-  const [name, setName] = useState(group.name)
-  const [moveTo, setMoveTo] = useState(others[0]?.id ?? '')
-  useEffect(() => setName(group.name), [group.name])
-  useEffect(() => {
-    if (!others.some((o) => o.id === moveTo)) setMoveTo(others[0]?.id ?? '')
-  }, [others, moveTo])
+  const L = useCatalog(quadrantText)
+  const [name, setName, resetName] = useDraft(group.name)
+  const [chosenMoveTo, setMoveTo] = useState(others[0]?.id ?? '')
+  // A chosen target group that was deleted falls back to the first other group.
+  const moveTo = others.some((o) => o.id === chosenMoveTo) ? chosenMoveTo : (others[0]?.id ?? '')
   const commitName = () => {
     if (name.trim() && name.trim() !== group.name) onUpdate({ name: name.trim() })
-    else setName(group.name)
+    else resetName()
   }
   return (
     <li className="qv-group-row">
-      <input type="color" aria-label={`${group.name} ${L.groupColor}`} value={group.color} onChange={(e) => onUpdate({ color: e.target.value })} />
+      <input type="color" aria-label={fill(L.groupColorOf, { group: group.name })} value={group.color} onChange={(e) => onUpdate({ color: e.target.value })} />
       <input
         aria-label={L.groupName}
         value={name}
@@ -115,7 +111,7 @@ function GroupRow({
       <button
         type="button"
         onClick={() => {
-          if (window.confirm(`「${group.name}」${L.deleteGroupConfirm}`)) onDelete(cards > 0 ? moveTo || undefined : undefined)
+          if (window.confirm(fill(L.deleteGroupConfirm, { group: group.name }))) onDelete(cards > 0 ? moveTo || undefined : undefined)
         }}
       >
         {L.deleteGroup}
@@ -125,21 +121,19 @@ function GroupRow({
 }
 
 interface VotingSettingsProps {
-  lang: Lang
   voteLimit: number
   onLimit: (limit: number) => string | null
   onClear: () => void
 }
 
 /** Facilitator only: votes per person and a reset for a second round. */
-export function VotingSettings({ lang, voteLimit, onLimit, onClear }: VotingSettingsProps) {
-  const L = labels(lang)
-  const [value, setValue] = useState(String(voteLimit))
+export function VotingSettings({ voteLimit, onLimit, onClear }: VotingSettingsProps) {
+  const L = useCatalog(quadrantText)
+  const [value, setValue] = useDraft(String(voteLimit))
   const [error, setError] = useState<string | null>(null)
-  useEffect(() => setValue(String(voteLimit)), [voteLimit])
   const commit = (raw: string) => {
     const n = Number(raw)
-    if (raw.trim() === '' || !Number.isInteger(n)) return setError(`${L.voteLimit}: 0〜${MAX_VOTE_LIMIT}`)
+    if (raw.trim() === '' || !Number.isInteger(n)) return setError(fill(L.voteLimitRange, { max: MAX_VOTE_LIMIT }))
     setError(onLimit(n))
   }
   return (

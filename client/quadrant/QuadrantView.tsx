@@ -17,12 +17,13 @@ import {
   updateGroup,
   updatePractice,
   vote,
-  VoteLimitError,
 } from '../../shared/quadrant/ops'
 import { summarize } from '../../shared/quadrant/summary'
 import { diagramSvg } from '../../shared/quadrant/svg'
 import { orphanGroupColor } from '../../shared/quadrant/vocabulary'
-import { useI18n } from '../i18n'
+import { fill } from '../../shared/i18n/catalog'
+import { quadrantTextCatalog } from '../../shared/i18n/quadrant'
+import { useCatalog, useI18n } from '../i18n'
 import { RefusalNotice } from '../model/RefusalNotice'
 import { useModel } from '../model/useModel'
 import { useModelChange } from '../model/useModelChange'
@@ -32,8 +33,9 @@ import { classificationText, Diagram, type BoardCard } from './Diagram'
 import { downloadBlob, downloadText, safeFileName, svgToPng } from '../downloads'
 import { GroupsPanel, VotingSettings } from './Facilitation'
 import { quadrantCentres, safeVoterId, spread, type Point } from './geometry'
-import { labels } from './labels'
+import { quadrantText } from './labels'
 import { ReferencePanel } from './ReferencePanel'
+import { cardText } from './referenceText'
 import { PlenaryLegend, SummaryPanel } from './SummaryPanel'
 import { useDragOverrides } from './useDragOverrides'
 import { useQuadrant } from './useQuadrant'
@@ -72,7 +74,8 @@ const DEFAULT_GROUP_ID = 'g-default'
 export function QuadrantView(props: QuadrantViewProps) {
   const { doc, canEdit, isFacilitator, profile, voterId, roomTitle, expectedOrgs, origin, onUndoStep, roomId } = props
   const { lang } = useI18n()
-  const L = labels(lang)
+  const L = useCatalog(quadrantText)
+  const orphanGroup = useCatalog(quadrantTextCatalog).orphanGroup
   const { data, problems } = useQuadrant(doc)
   const { model } = useModel(doc)
   const voter = safeVoterId(voterId)
@@ -116,7 +119,8 @@ export function QuadrantView(props: QuadrantViewProps) {
       setExportError(null)
       if (!continuesDrag.current) onUndoStep?.()
     },
-    (err) => (err instanceof VoteLimitError ? L.voteLimitError(err.limit, err.used) : err instanceof QuadrantValidationError ? err.message : null),
+    // A vote over the limit is a QuadrantValidationError too (VoteLimitError).
+    (err) => (err instanceof QuadrantValidationError ? err.messageIn(lang) : null),
   )
 
   // Positions of cards this participant is dragging, drawn before the document has them.
@@ -126,7 +130,7 @@ export function QuadrantView(props: QuadrantViewProps) {
       return (
         attempt(() => {
           const stored = movePractice(doc, id, to.x, to.y, origin)
-          if (final) setAnnouncement(L.moved(classificationText(classify(stored.x, stored.y), lang)))
+          if (final) setAnnouncement(fill(L.moved, { quadrant: classificationText(classify(stored.x, stored.y), lang) }))
         }) === null
       )
     } finally {
@@ -141,7 +145,7 @@ export function QuadrantView(props: QuadrantViewProps) {
       return {
         card,
         color: group?.color ?? orphanGroupColor,
-        groupName: group?.name ?? L.orphanGroup,
+        groupName: group?.name ?? orphanGroup,
         votes: summary.votes.perCard.get(card.id) ?? 0,
         mine: myVotes.get(card.id) ?? 0,
         at: drag.at(card.id) ?? { x: card.x, y: card.y },
@@ -149,11 +153,11 @@ export function QuadrantView(props: QuadrantViewProps) {
       }
     })
 
-  /** The board new cards go on; creates the first group when the room has none. */
+  /** The board new cards go on; creates the first group, named in this participant's language, when the room has none. */
   const ensureGroup = (): string => {
     if (groupId) return groupId
     if (!groupsMap(doc).has(DEFAULT_GROUP_ID)) {
-      createGroup(doc, { id: DEFAULT_GROUP_ID, name: labels('ja').defaultGroupName }, origin)
+      createGroup(doc, { id: DEFAULT_GROUP_ID, name: fill(L.groupNumbered, { n: 1 }) }, origin)
     }
     return DEFAULT_GROUP_ID
   }
@@ -211,9 +215,14 @@ export function QuadrantView(props: QuadrantViewProps) {
   const fileBase = [roomTitle, L.fileBase, boardName].filter(Boolean).join('_')
   const svgTitle = [roomTitle, plenary ? L.plenary : boardName].filter(Boolean).join(' – ')
   const svgSize = { width: 1600, height: 1200 }
-  const makeSvg = () => diagramSvg(data, { groupId: scopeGroup, title: svgTitle || undefined, ...svgSize })
+  // The picture reads in the participant's language, reference cards nobody edited included;
+  // the CSV keeps the cards' stored text (it is data), its headings and quadrants translated.
+  const makeSvg = () => {
+    const shown = lang === 'ja' ? data : { ...data, practices: data.practices.map((p) => ({ ...p, text: cardText(p, lang) })) }
+    return diagramSvg(shown, { groupId: scopeGroup, title: svgTitle || undefined, lang, ...svgSize })
+  }
   const exportSvg = () => downloadText(makeSvg(), 'image/svg+xml;charset=utf-8', safeFileName(fileBase, { fallback: 'quadrant', ext: 'svg' }))
-  const exportCsv = () => downloadText(practicesCsv(data, { groupId: scopeGroup }), 'text/csv;charset=utf-8', safeFileName(fileBase, { fallback: 'quadrant', ext: 'csv' }))
+  const exportCsv = () => downloadText(practicesCsv(data, { groupId: scopeGroup, lang }), 'text/csv;charset=utf-8', safeFileName(fileBase, { fallback: 'quadrant', ext: 'csv' }))
   const exportPng = async () => {
     setExporting(true)
     try {
@@ -233,14 +242,14 @@ export function QuadrantView(props: QuadrantViewProps) {
       <div className="qv-main">
         <div className="qv-toolbar">
           <h2 className="qv-title">{L.heading}</h2>
-          <BoardSelect lang={lang} groups={data.groups} plenary={plenary} groupId={groupId} onChoose={choose} />
+          <BoardSelect groups={data.groups} plenary={plenary} groupId={groupId} onChoose={choose} />
           <label className="qv-inline-label">
             <input type="checkbox" checked={showReference} onChange={(e) => setShowReference(e.target.checked)} data-testid="toggle-reference" />
             {L.showReference}
           </label>
           {canEdit && (
             <span className={`qv-remaining${remaining === 0 ? ' none' : ''}`} data-testid="votes-remaining" data-remaining={remaining}>
-              {limit === 0 ? L.votingClosed : L.remaining(remaining, limit)}
+              {limit === 0 ? L.votingClosed : fill(L.remaining, { remaining, limit })}
             </span>
           )}
           <span className="qv-export" role="group" aria-label={L.exportHeading}>
@@ -256,7 +265,7 @@ export function QuadrantView(props: QuadrantViewProps) {
           </span>
         </div>
         {!canEdit && <p className="qv-notice">{L.readOnly}</p>}
-        {plenary && <PlenaryLegend lang={lang} summary={summary} />}
+        {plenary && <PlenaryLegend summary={summary} />}
         {!plenary && data.groups.length === 0 && <p className="qv-hint">{L.noGroups}</p>}
         <RefusalNotice
           message={exportError ?? error}
@@ -268,7 +277,6 @@ export function QuadrantView(props: QuadrantViewProps) {
           }}
         />
         <Diagram
-          lang={lang}
           cards={cards}
           gaps={summary.gaps}
           canEdit={canEdit}
@@ -287,7 +295,6 @@ export function QuadrantView(props: QuadrantViewProps) {
       <aside className="qv-side" aria-label={L.summaryHeading}>
         {canEdit && (
           <AddCardForm
-            lang={lang}
             profile={profile}
             actors={model.actors}
             groups={plenary ? data.groups : null}
@@ -295,22 +302,21 @@ export function QuadrantView(props: QuadrantViewProps) {
             onAdd={onAdd}
           />
         )}
-        <SummaryPanel lang={lang} summary={summary} missingOrgs={missingOrgs} plenary={plenary} onFocusCard={focusCard} />
+        <SummaryPanel summary={summary} missingOrgs={missingOrgs} plenary={plenary} onFocusCard={focusCard} />
         <label className="qv-inline-label qv-section-tail">
           <input type="checkbox" checked={excludeReference} onChange={(e) => setExcludeReference(e.target.checked)} />
           {L.excludeReference}
         </label>
 
         <ReferencePanel
-          lang={lang}
           showList={showReference}
-          addSuffix={plenary && groupId ? `（${groupsById.get(groupId)?.name}）` : ''}
+          targetGroup={plenary && groupId ? (groupsById.get(groupId)?.name ?? null) : null}
           onAdd={
             isFacilitator && canEdit
               ? () =>
                   attempt(() => {
                     const added = addReferencePractices(doc, groupId ?? ensureGroup(), { authorName: profile.name }, origin)
-                    setAnnouncement(L.addReferenceDone(added.length))
+                    setAnnouncement(added.length === 0 ? L.addReferenceNone : fill(L.addReferenceDone, { count: added.length }))
                   })
               : undefined
           }
@@ -319,7 +325,6 @@ export function QuadrantView(props: QuadrantViewProps) {
         {isFacilitator && canEdit && (
           <>
             <GroupsPanel
-              lang={lang}
               groups={data.groups}
               cardCount={(id) => data.practices.filter((p) => p.groupId === id).length}
               onCreate={(name, color) =>
@@ -332,7 +337,6 @@ export function QuadrantView(props: QuadrantViewProps) {
               onDelete={(id, to) => attempt(() => deleteGroup(doc, id, { moveCardsTo: to }, origin))}
             />
             <VotingSettings
-              lang={lang}
               voteLimit={limit}
               onLimit={(n) => attempt(() => void setVoteLimit(doc, n, origin))}
               onClear={() => attempt(() => clearVotes(doc, origin))}
@@ -345,7 +349,7 @@ export function QuadrantView(props: QuadrantViewProps) {
             <h3 id="qv-problems-heading">{L.problemsHeading}</h3>
             <ul>
               {problems.map((p, i) => (
-                <li key={`${p.kind}-${p.id}-${i}`}>{p.message}</li>
+                <li key={`${p.kind}-${p.id}-${i}`}>{lang === 'en' ? p.messageEn : p.message}</li>
               ))}
             </ul>
           </section>
@@ -354,7 +358,6 @@ export function QuadrantView(props: QuadrantViewProps) {
 
       {editedCard && (
         <EditDialog
-          lang={lang}
           card={editedCard}
           actors={model.actors}
           groups={data.groups}

@@ -1,8 +1,10 @@
 import { referencePractices } from '../../shared/quadrant/reference'
 import { refGroups } from '../../shared/quadrant/vocabulary'
-import type { Lang } from '../i18n'
+import { fill } from '../../shared/i18n/catalog'
+import { useCatalog, useI18n } from '../i18n'
 import { refGroupColors } from './Diagram'
-import { labels, refGroupMark, refGroupName } from './labels'
+import { quadrantText, refGroupMark, refGroupName } from './labels'
+import { referenceText } from './referenceText'
 
 /**
  * The reference deck (shared/quadrant/reference.ts): how many practices each reference group
@@ -10,19 +12,18 @@ import { labels, refGroupMark, refGroupName } from './labels'
  * the deck on a board.
  */
 export function ReferencePanel({
-  lang,
   showList,
   onAdd,
-  addSuffix,
+  targetGroup,
 }: {
-  lang: Lang
   showList: boolean
   /** Only for a facilitator who can edit. */
   onAdd?: () => void
-  /** Which board the deck goes on, when it is not the one shown. */
-  addSuffix: string
+  /** The name of the group whose board the deck goes on, when it is not the one shown. */
+  targetGroup: string | null
 }) {
-  const L = labels(lang)
+  const { lang } = useI18n()
+  const L = useCatalog(quadrantText)
   return (
     <section className="qv-section" aria-labelledby="qv-ref-heading">
       <h3 id="qv-ref-heading">{L.referenceHeading}</h3>
@@ -41,15 +42,14 @@ export function ReferencePanel({
         <ol className="qv-ref-list">
           {referencePractices.map((r) => (
             <li key={r.no} value={r.no}>
-              <span style={{ color: refGroupColors[r.group] }}>{refGroupMark[r.group]}</span> {r.text}
+              <span style={{ color: refGroupColors[r.group] }}>{refGroupMark[r.group]}</span> {referenceText(r, lang)}
             </li>
           ))}
         </ol>
       )}
       {onAdd && (
         <button type="button" className="qv-wrap" data-testid="add-reference" onClick={onAdd}>
-          {L.addReference}
-          {addSuffix}
+          {targetGroup === null ? L.addReference : fill(L.addReferenceTo, { group: targetGroup })}
         </button>
       )}
     </section>

@@ -1,12 +1,13 @@
-import type { PracticeCard } from '../../shared/quadrant/schema'
 import type { GapFlag, QuadrantSummary } from '../../shared/quadrant/summary'
 import { orphanGroupColor, quadrantIds, refGroups } from '../../shared/quadrant/vocabulary'
-import type { Lang } from '../i18n'
+import { fill, type Lang } from '../../shared/i18n/catalog'
+import { quadrantTextCatalog } from '../../shared/i18n/quadrant'
+import { useCatalog, useI18n } from '../i18n'
 import { refGroupColors } from './Diagram'
-import { labels, quadrantName, refGroupMark, refGroupName } from './labels'
+import { quadrantName, quadrantText, refGroupMark, refGroupName } from './labels'
+import { cardText } from './referenceText'
 
 interface SummaryPanelProps {
-  lang: Lang
   /** The board shown (one group, or all groups in the plenary). */
   summary: QuadrantSummary
   /** Departments expected (e.g. from the participant list) that have no card anywhere yet; null: none expected. */
@@ -15,18 +16,19 @@ interface SummaryPanelProps {
   onFocusCard: (id: string) => void
 }
 
+/** The summary's sentence about an empty or thin quadrant (shared/quadrant/summary.ts). */
 export function gapMessage(gap: GapFlag, lang: Lang): string {
-  const L = labels(lang)
-  const q = quadrantName(gap.quadrant, lang)
-  return gap.kind === 'empty' ? L.gapEmpty(q) : L.gapThin(q, gap.count, gap.othersMean)
+  return lang === 'en' ? gap.messageEn : gap.message
 }
 
 /**
  * What the group looks at while it places cards: recomputed from the document on every change,
  * so everyone in the room sees the same numbers a moment after any card moves.
  */
-export function SummaryPanel({ lang, summary, missingOrgs, plenary, onFocusCard }: SummaryPanelProps) {
-  const L = labels(lang)
+export function SummaryPanel({ summary, missingOrgs, plenary, onFocusCard }: SummaryPanelProps) {
+  const { lang } = useI18n()
+  const L = useCatalog(quadrantText)
+  const orphanGroup = useCatalog(quadrantTextCatalog).orphanGroup
   const gapOf = new Map(summary.gaps.map((g) => [g.quadrant, g]))
   const voted = [...summary.classification.keys()]
     .map((card) => ({ card, votes: summary.votes.perCard.get(card.id) ?? 0 }))
@@ -37,7 +39,7 @@ export function SummaryPanel({ lang, summary, missingOrgs, plenary, onFocusCard 
   return (
     <section className="qv-section qv-summary" aria-labelledby="qv-summary-heading" data-testid="quadrant-summary">
       <h3 id="qv-summary-heading">
-        {L.summaryHeading} <span className="qv-muted">{L.total(summary.total)}</span>
+        {L.summaryHeading} <span className="qv-muted">{fill(L.total, { count: summary.total })}</span>
       </h3>
 
       <table className="qv-table">
@@ -125,7 +127,7 @@ export function SummaryPanel({ lang, summary, missingOrgs, plenary, onFocusCard 
             <CountList
               rows={summary.byGroup.map((g) => ({
                 key: g.groupId,
-                label: g.group?.name ?? L.orphanGroup,
+                label: g.group?.name ?? orphanGroup,
                 count: g.cards.length,
                 color: g.group?.color ?? orphanGroupColor,
               }))}
@@ -157,12 +159,9 @@ export function SummaryPanel({ lang, summary, missingOrgs, plenary, onFocusCard 
           {voted.map(({ card, votes }) => (
             <li key={card.id}>
               <button type="button" className="qv-linklike" onClick={() => onFocusCard(card.id)}>
-                {shortText(card)}
+                {shortText(cardText(card, lang))}
               </button>
-              <span className="qv-count">
-                {votes}
-                {L.votesOnCard}
-              </span>
+              <span className="qv-count">{fill(L.votes, { votes })}</span>
             </li>
           ))}
         </ol>
@@ -171,9 +170,9 @@ export function SummaryPanel({ lang, summary, missingOrgs, plenary, onFocusCard 
   )
 }
 
-function shortText(card: PracticeCard): string {
-  const chars = [...card.text]
-  return chars.length > 40 ? chars.slice(0, 39).join('') + '…' : card.text
+function shortText(text: string): string {
+  const chars = [...text]
+  return chars.length > 40 ? chars.slice(0, 39).join('') + '…' : text
 }
 
 function CountList({ rows, testId }: { rows: { key: string; label: string; count: number; color?: string }[]; testId: string }) {
@@ -191,15 +190,16 @@ function CountList({ rows, testId }: { rows: { key: string; label: string; count
 }
 
 /** Above the plenary's diagram: each group's colour, name and number of cards. */
-export function PlenaryLegend({ lang, summary }: { lang: Lang; summary: QuadrantSummary }) {
-  const L = labels(lang)
+export function PlenaryLegend({ summary }: { summary: QuadrantSummary }) {
+  const L = useCatalog(quadrantText)
+  const orphanGroup = useCatalog(quadrantTextCatalog).orphanGroup
   return (
     <p className="qv-legend" data-testid="plenary-legend">
       {L.plenaryNote}{' '}
       {summary.byGroup.map((g) => (
         <span key={g.groupId} className="qv-legend-item">
           <span className="qv-dot" style={{ background: g.group?.color ?? orphanGroupColor }} aria-hidden="true" />
-          {g.group?.name ?? L.orphanGroup}（{g.cards.length}）
+          {fill(L.legendItem, { group: g.group?.name ?? orphanGroup, count: g.cards.length })}
         </span>
       ))}
     </p>

@@ -27,6 +27,7 @@ export function useDragOverrides(data: unknown, write: (id: string, to: Point, f
   }, [])
 
   // The document caught up: keep only the cards still under the pointer.
+  // oxlint-disable-next-line react/exhaustive-effect-dependencies -- `data` is the trigger (a new document state), not an input; `apply` only reads a ref and sets state
   useEffect(() => apply(caughtUp(current.current)), [data])
 
   const move = (id: string, to: Point, final: boolean) => {

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react'
-import { closeCodeMessages, closeCodes } from '../../shared/rooms'
-import { pick, useI18n, type MessageKey } from '../i18n'
+import { closeCodeCatalog, closeCodeKey } from '../../shared/i18n/rooms'
+import { closeCodes } from '../../shared/rooms'
+import { appText, useCatalog, type AppTextKey } from '../i18n'
 import { connectionLabel, type ConnectionLabel, type RoomConnection } from '../session/connection'
 
-const statusText: Record<ConnectionLabel, MessageKey> = {
+const statusText: Record<ConnectionLabel, AppTextKey> = {
   connecting: 'statusConnecting',
   connected: 'statusConnected',
   reconnecting: 'statusReconnecting',
@@ -13,7 +14,7 @@ const statusText: Record<ConnectionLabel, MessageKey> = {
 
 /** The connection's state in the room header: connecting, connected (and synced), offline… */
 export function ConnectionStatus({ connection }: { connection: RoomConnection }) {
-  const { t } = useI18n()
+  const text = useCatalog(appText)
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
   const label = connectionLabel(state)
   return (
@@ -23,12 +24,17 @@ export function ConnectionStatus({ connection }: { connection: RoomConnection })
       data-status={label}
       data-synced={state.synced ? 'true' : 'false'}
       role="status"
-      title={label === 'offline' ? t('offlineNote') : undefined}
+      title={label === 'offline' ? text.offlineNote : undefined}
     >
       <span className="status-dot" aria-hidden="true" />
       <span>
-        {t(statusText[label])}
-        {label === 'connected' && state.synced && <span className="synced">・{t('statusSynced')}</span>}
+        {text[statusText[label]]}
+        {label === 'connected' && state.synced && (
+          <span className="synced">
+            {text.separator}
+            {text.statusSynced}
+          </span>
+        )}
       </span>
     </span>
   )
@@ -36,14 +42,15 @@ export function ConnectionStatus({ connection }: { connection: RoomConnection })
 
 /** Under the header: working offline, or why the server closed the connection. */
 export function ClosedBanner({ connection }: { connection: RoomConnection }) {
-  const { t, lang } = useI18n()
+  const text = useCatalog(appText)
+  const closeText = useCatalog(closeCodeCatalog)
   const state = useSyncExternalStore(connection.subscribe, connection.getState)
   const label = connectionLabel(state)
   if (label === 'offline') {
-    return <p className="banner offline">{t('offlineNote')}</p>
+    return <p className="banner offline">{text.offlineNote}</p>
   }
   if (!state.closed) return null
-  const explanation = closeCodeMessages[state.closed.code]
+  const key = closeCodeKey(state.closed.code)
   // A wrong or revoked link cannot start working by retrying; a full room or a too-large
   // message might, so those get a button.
   const permanent = [closeCodes.missingToken, closeCodes.forbidden, closeCodes.roomNotFound].includes(
@@ -51,10 +58,10 @@ export function ClosedBanner({ connection }: { connection: RoomConnection }) {
   )
   return (
     <div className="banner error" role="alert" data-testid="connection-closed" data-code={state.closed.code}>
-      <span>{explanation ? pick(explanation, lang) : t('unexpectedError')}</span>
+      <span>{key ? closeText[key] : text.unexpectedError}</span>
       {!permanent && (
         <button type="button" onClick={() => connection.reconnect()}>
-          {t('reconnect')}
+          {text.reconnect}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
-import { useI18n } from '../i18n'
+import { fill } from '../../shared/i18n/catalog'
+import { appText, useCatalog } from '../i18n'
 import { groupByOrg, rosterFrom, sameRoster, type Participant } from './roster'
 
 export type { Participant } from './roster'
@@ -27,40 +28,42 @@ export function useParticipants(awareness: Awareness): Participant[] {
 }
 
 function ParticipantItem({ p, showOrg = true }: { p: Participant; showOrg?: boolean }) {
-  const { t } = useI18n()
+  const text = useCatalog(appText)
   return (
     <li data-testid="participant">
       <span className="dot" style={{ background: p.color }} aria-hidden="true" />
       <span className="name">{p.name}</span>
-      {showOrg && p.org && <span className="org">（{p.org}）</span>}
-      {p.isSelf && <span className="self">・{t('you')}</span>}
+      {showOrg && p.org && <span className="org">{fill(text.orgInParens, { org: p.org })}</span>}
+      {p.isSelf && (
+        <span className="self">
+          {text.separator}
+          {text.you}
+        </span>
+      )}
     </li>
   )
 }
 
 export function ParticipantList({ awareness }: { awareness: Awareness }) {
-  const { t } = useI18n()
+  const text = useCatalog(appText)
   const participants = useParticipants(awareness)
   const others = participants.filter((p) => !p.isSelf).length
   const grouped = participants.length > FLAT_LIST_MAX
   return (
-    <section className="participants" aria-label={t('participantsHeading')} data-testid="participants">
+    <section className="participants" aria-label={text.participantsHeading} data-testid="participants">
       <h2>
-        {t('participantsHeading')} <span className="count" data-testid="participant-count">{participants.length}</span>
+        {text.participantsHeading} <span className="count" data-testid="participant-count">{participants.length}</span>
       </h2>
       {grouped ? (
         <>
-          <p className="hint">{t('participantsGroupedHint')}</p>
+          <p className="hint">{text.participantsGroupedHint}</p>
           <ul className="org-groups">
             {groupByOrg(participants).map((g) => (
               <li key={g.org} data-testid="participant-group">
                 <details>
                   <summary>
-                    <span className="org-name">{g.org || t('participantsNoOrg')}</span>{' '}
-                    <span className="count">
-                      {g.members.length}
-                      {t('peopleSuffix')}
-                    </span>
+                    <span className="org-name">{g.org || text.participantsNoOrg}</span>{' '}
+                    <span className="count">{fill(text.peopleCount, { count: g.members.length })}</span>
                   </summary>
                   <ul>
                     {g.members.map((p) => (
@@ -79,7 +82,7 @@ export function ParticipantList({ awareness }: { awareness: Awareness }) {
           ))}
         </ul>
       )}
-      {others === 0 && <p className="hint">{t('noOtherParticipants')}</p>}
+      {others === 0 && <p className="hint">{text.noOtherParticipants}</p>}
     </section>
   )
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { useI18n } from '../i18n'
+import { appText, useCatalog } from '../i18n'
 import type { Profile } from './storage'
 
 /** 表示名 and 所属: asked before entering a room, and changeable from inside it. */
@@ -12,7 +12,7 @@ export function ProfileForm({
   onSubmit: (profile: Profile) => void
   onCancel?: () => void
 }) {
-  const { t } = useI18n()
+  const text = useCatalog(appText)
   const [name, setName] = useState(initial?.name ?? '')
   const [org, setOrg] = useState(initial?.org ?? '')
   const [error, setError] = useState(false)
@@ -26,29 +26,29 @@ export function ProfileForm({
   }
   return (
     <section className="card profile-card">
-      <h2>{t('profileHeading')}</h2>
-      <p className="hint">{t('profileIntro')}</p>
+      <h2>{text.profileHeading}</h2>
+      <p className="hint">{text.profileIntro}</p>
       <form onSubmit={submit} data-testid="profile-form">
         <label className="field">
-          <span>{t('profileName')}</span>
-          <input name="name" value={name} maxLength={40} autoFocus placeholder={t('profileNamePlaceholder')} onChange={(e) => setName(e.target.value)} />
+          <span>{text.profileName}</span>
+          <input name="name" value={name} maxLength={40} autoFocus placeholder={text.profileNamePlaceholder} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
-          <span>{t('profileOrg')}</span>
-          <input name="org" value={org} maxLength={80} placeholder={t('profileOrgPlaceholder')} onChange={(e) => setOrg(e.target.value)} />
+          <span>{text.profileOrg}</span>
+          <input name="org" value={org} maxLength={80} placeholder={text.profileOrgPlaceholder} onChange={(e) => setOrg(e.target.value)} />
         </label>
         {error && (
           <p className="error" role="alert">
-            {t('profileRequired')}
+            {text.profileRequired}
           </p>
         )}
         <div className="form-buttons">
           <button type="submit" className="primary">
-            {initial ? t('profileSave') : t('profileSubmit')}
+            {initial ? text.profileSave : text.profileSubmit}
           </button>
           {onCancel && (
             <button type="button" onClick={onCancel}>
-              {t('cancel')}
+              {text.cancel}
             </button>
           )}
         </div>

@@ -4,13 +4,14 @@
  * connection's status and banners in ConnectionBanners.tsx, tldraw preferences in preferences.ts.
  */
 import { useEffect, useMemo, useState } from 'react'
-import { roomKindLabels, type ClientConfigResponse, type Role, type RoomInfoResponse } from '../../shared/rooms'
+import { roomKindCatalog } from '../../shared/i18n/rooms'
+import { type ClientConfigResponse, type Role, type RoomInfoResponse } from '../../shared/rooms'
 import { errorMessage } from '../server-api'
 import { Board } from '../board/Board'
 import { BoardPanel, type BoardController } from '../board/BoardPanel'
 import { MODEL_ORIGIN } from '../board/origins'
 import { licenseDecision } from '../board/license'
-import { pick, useI18n, type MessageKey } from '../i18n'
+import { appText, useCatalog, useI18n, type AppTextKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
 import { RoomConnection } from '../session/connection'
 import { ClosedBanner, ConnectionStatus } from './ConnectionBanners'
@@ -28,14 +29,15 @@ import { GraphView } from '../graph/GraphView'
 import { selectedRecordOnBoard, selectRecordOnBoard } from '../board/selection'
 import { loadProfile, resolveRoomToken, saveProfile, tokenFromHash, type Profile } from './storage'
 
-const roleText: Record<Role, MessageKey> = {
+const roleText: Record<Role, AppTextKey> = {
   facilitate: 'roleFacilitate',
   edit: 'roleEdit',
   view: 'roleView',
 }
 
 export function RoomPage({ roomId }: { roomId: string }) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const text = useCatalog(appText)
   const [token] = useState(() => resolveRoomToken(roomId, window.location.hash))
   const loaded = useRoom(roomId, token)
   const [profile, setProfile] = useState<Profile | null>(loadProfile)
@@ -53,23 +55,23 @@ export function RoomPage({ roomId }: { roomId: string }) {
   }, [token])
 
   useEffect(() => {
-    if (loaded.state === 'ready') document.title = `${loaded.info.title} – ${t('appName')}`
-  }, [loaded, t])
+    document.title = loaded.state === 'ready' ? `${loaded.info.title} – ${text.appName}` : text.appName
+  }, [loaded, text])
 
   if (!token) {
     return (
       <SimplePage>
         <p className="error" role="alert" data-testid="room-error">
-          {t('noToken')}
+          {text.noToken}
         </p>
-        <a href="/">{t('backHome')}</a>
+        <a href="/">{text.backHome}</a>
       </SimplePage>
     )
   }
   if (loaded.state === 'loading') {
     return (
       <SimplePage>
-        <p>{t('loadingRoom')}</p>
+        <p>{text.loadingRoom}</p>
       </SimplePage>
     )
   }
@@ -79,7 +81,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
         <p className="error" role="alert" data-testid="room-error">
           {errorMessage(loaded.error, lang)}
         </p>
-        <a href="/">{t('backHome')}</a>
+        <a href="/">{text.backHome}</a>
       </SimplePage>
     )
   }
@@ -107,7 +109,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
       />
       {editingProfile && (
         // Over the room, so that the board and its connection stay as they are.
-        <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={t('profileHeading')}>
+        <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label={text.profileHeading}>
           <ProfileForm initial={profile} onSubmit={saveAndClose} onCancel={() => setEditingProfile(false)} />
         </div>
       )}
@@ -116,12 +118,12 @@ export function RoomPage({ roomId }: { roomId: string }) {
 }
 
 function SimplePage({ title, children }: { title?: string; children: React.ReactNode }) {
-  const { t } = useI18n()
+  const text = useCatalog(appText)
   return (
     <div className="page">
       <header className="topbar">
         <a className="app-name" href="/">
-          {t('appName')}
+          {text.appName}
         </a>
         <LangSwitch />
       </header>
@@ -143,7 +145,7 @@ interface RoomProps {
 }
 
 type RoomView = 'board' | 'lists' | 'quadrant' | 'graph'
-const roomViews: { id: RoomView; label: MessageKey }[] = [
+const roomViews: { id: RoomView; label: AppTextKey }[] = [
   { id: 'board', label: 'tabBoard' },
   { id: 'lists', label: 'tabLists' },
   { id: 'quadrant', label: 'tabQuadrant' },
@@ -151,7 +153,9 @@ const roomViews: { id: RoomView; label: MessageKey }[] = [
 ]
 
 function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomProps) {
-  const { t, lang } = useI18n()
+  const { lang } = useI18n()
+  const text = useCatalog(appText)
+  const kindText = useCatalog(roomKindCatalog)
   const [connection, setConnection] = useState<RoomConnection | null>(null)
   const [view, setView] = useState<RoomView>('board')
   const [boardController, setBoardController] = useState<BoardController | null>(null)
@@ -168,6 +172,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
 
   useEffect(() => {
     const conn = new RoomConnection(info.roomId, token)
+    // oxlint-disable-next-line react/set-state-in-effect -- the connection (a WebSocket) is an external resource opened and closed with this effect, not in render; the state hands it to the views once open
     setConnection(conn)
     return () => {
       conn.destroy()
@@ -191,29 +196,29 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
       <header className="room-header">
         <div className="room-heading">
           <a className="app-name small" href="/">
-            {t('appName')}
+            {text.appName}
           </a>
           <h1 className="room-title" data-testid="room-title" title={info.title}>
             {info.title}
           </h1>
-          <span className="tag">{pick(roomKindLabels[info.kind], lang)}</span>
+          <span className="tag">{kindText[info.kind]}</span>
           <span className={`tag role-${info.role}`} data-testid="room-role">
-            {t('roleLabel')}
-            {t(roleText[info.role])}
+            {text.roleLabel}
+            {text[roleText[info.role]]}
           </span>
         </div>
         <div className="room-tools">
           {connection && <ConnectionStatus connection={connection} />}
           <button type="button" className="link-button" onClick={onEditProfile}>
-            {t('profileEdit')}
+            {text.profileEdit}
           </button>
           <LangSwitch />
         </div>
       </header>
-      {fromCache && <p className="banner">{t('offlineRoomInfo')}</p>}
-      {readOnly && <p className="banner">{t('readOnlyNotice')}</p>}
+      {fromCache && <p className="banner">{text.offlineRoomInfo}</p>}
+      {readOnly && <p className="banner">{text.readOnlyNotice}</p>}
       {connection && <ClosedBanner connection={connection} />}
-      <nav className="room-tabs" role="tablist" aria-label={t('viewsLabel')}>
+      <nav className="room-tabs" role="tablist" aria-label={text.viewsLabel}>
         {roomViews.map((v) => (
           <button
             key={v.id}
@@ -225,7 +230,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
             data-testid={`tab-${v.id}`}
             onClick={() => showView(v.id)}
           >
-            {t(v.label)}
+            {text[v.label]}
           </button>
         ))}
       </nav>
@@ -235,8 +240,8 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
         <div className="room-board" role="tabpanel" id="panel-board" aria-labelledby="tab-board" hidden={view !== 'board'}>
           {!connection ? null : decision === 'missing-license' ? (
             <div className="license-missing" role="alert" data-testid="license-missing">
-              <h2>{t('licenseMissingHeading')}</h2>
-              <p>{t('licenseMissingBody')}</p>
+              <h2>{text.licenseMissingHeading}</h2>
+              <p>{text.licenseMissingBody}</p>
             </div>
           ) : (
             <Board

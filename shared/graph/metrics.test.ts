@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deriveGraph } from './derive.ts'
-import { buildSimpleGraph, computeMetrics, countedEdges, cutStructure, metricExplanations } from './metrics.ts'
+import { metricExplanationCatalog } from '../i18n/analysis.ts'
+import { buildSimpleGraph, computeMetrics, countedEdges, cutStructure } from './metrics.ts'
 import { syntheticModel } from './synthetic.ts'
 import { actorNode, graphOf } from './fixtures.ts'
 
@@ -150,7 +151,7 @@ describe('field × field matrix', () => {
 
 describe('explanations and speed', () => {
   it('has a Japanese sentence for every metric', () => {
-    for (const [name, text] of Object.entries(metricExplanations)) {
+    for (const [name, text] of Object.entries(metricExplanationCatalog.ja)) {
       expect(text, name).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/)
       expect(text.trim().endsWith('。'), name).toBe(true)
     }

@@ -23,7 +23,6 @@ export { degrees, type NodeDegree } from './degree.ts'
 export { fieldMatrix, type FieldMatrix } from './field-matrix.ts'
 export { findGaps, type GapSituation, type PersonGap } from './gaps.ts'
 export { components, cutStructure, density, type Bridge, type CutStructure } from './structure.ts'
-export { metricExplanations, type MetricName } from './explanations.ts'
 
 export interface NodeMetrics {
   degree: NodeDegree

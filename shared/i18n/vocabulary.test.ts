@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
   ageBands,
-  directionLabels,
   directions,
   fields,
-  levelBadges,
   levels,
   personRoleSuggestions,
   relationTypes,
   statuses,
-  statusLabels,
-  strengthLabels,
   strengths,
   suggestedIssueTags,
 } from '../model/vocabulary.ts'
-import { bothLangs, labelOf, type Catalog } from './catalog.ts'
+import { labelOf, type Catalog } from './catalog.ts'
 import {
   ageBandCatalog,
   directionCatalog,
@@ -59,14 +55,5 @@ describe('vocabulary catalogs', () => {
     expect(labelOf(issueTagCatalog, 'en', 'ヤングケアラー')).toBe('Young carer')
     expect(labelOf(issueTagCatalog, 'en', '地域の困りごと')).toBe('地域の困りごと')
     expect(labelOf(personRoleCatalog, 'en', '叔父')).toBe('叔父')
-  })
-
-  it('give the pre-catalog exports the same Japanese', () => {
-    // Cutover: these exports go once the client reads the catalogs.
-    expect(levelBadges).toEqual(levelBadgeCatalog.ja)
-    for (const s of strengths) expect(strengthLabels[s]).toEqual(bothLangs(strengthCatalog, s))
-    for (const s of statuses) expect(statusLabels[s]).toEqual(bothLangs(statusCatalog, s))
-    for (const d of directions) expect(directionLabels[d]).toEqual(bothLangs(directionCatalog, d))
-    expect(statusLabels.missing.ja).toBe('不足（必要だが未整備）')
   })
 })

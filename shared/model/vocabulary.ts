@@ -1,6 +1,3 @@
-import { bothLangs, type Catalog } from '../i18n/catalog.ts'
-import { directionCatalog, levelBadgeCatalog, statusCatalog, strengthCatalog } from '../i18n/vocabulary.ts'
-
 /**
  * The vocabulary of case and community maps (docs/domain.md §4 Actors, §5 Persons, §6 Ties). Stored values are the
  * Japanese terms users speak; their labels in each language are in shared/i18n/vocabulary.ts
@@ -9,9 +6,6 @@ import { directionCatalog, levelBadgeCatalog, statusCatalog, strengthCatalog } f
 
 export const levels = ['国', '都道府県', '市区町村（庁内）', '市区町村（委託・法人・事業所）', '地域'] as const
 export type Level = (typeof levels)[number]
-/** Short badge text for cards. */
-// Cutover: client still reads this; remove after client uses the catalog (levelBadgeCatalog).
-export const levelBadges: Record<Level, string> = { ...levelBadgeCatalog.ja }
 
 export const fields = [
   '高齢',
@@ -72,20 +66,14 @@ export type RelationType = (typeof relationTypes)[number]
 
 export const strengths = ['strong', 'normal', 'weak', 'stressful'] as const
 export type Strength = (typeof strengths)[number]
-// Cutover: client still reads this; remove after client uses the catalog (strengthCatalog).
-export const strengthLabels: Record<Strength, { ja: string; en: string }> = pairs(strengthCatalog)
 
 /** What turns a drawing into a plan: is the tie there, planned, or needed but missing? */
 export const statuses = ['existing', 'planned', 'missing'] as const
 export type Status = (typeof statuses)[number]
-// Cutover: client still reads this; remove after client uses the catalog (statusCatalog).
-export const statusLabels: Record<Status, { ja: string; en: string }> = pairs(statusCatalog)
 
 /** forward: from → to; backward: to → from; both: ↔; none: undirected. */
 export const directions = ['forward', 'backward', 'both', 'none'] as const
 export type Direction = (typeof directions)[number]
-// Cutover: client still reads this; remove after client uses the catalog (directionCatalog).
-export const directionLabels: Record<Direction, { ja: string; en: string }> = pairs(directionCatalog)
 
 export const ageBands = [
   '乳幼児',
@@ -127,8 +115,3 @@ export const suggestedIssueTags = [
 ] as const
 
 export const personRoleSuggestions = ['本人', '母', '父', '長男', '長女', '次男', '次女', '配偶者', '祖母', '祖父', '孫', 'きょうだい'] as const
-
-/** `{ ja, en }` per key, the shape the pre-catalog exports above have. */
-function pairs<K extends string>(catalog: Catalog<K>): Record<K, { ja: string; en: string }> {
-  return Object.fromEntries((Object.keys(catalog.ja) as K[]).map((k) => [k, bothLangs(catalog, k)])) as Record<K, { ja: string; en: string }>
-}

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultQuadrantSettings, type PracticeCard, type QuadrantData } from './schema.ts'
 import { diagramSvg, escapeXml, svgFontFamily } from './svg.ts'
-import { axisLabels, quadrantLabels } from './vocabulary.ts'
+import { quadrantAxisCatalog, quadrantCatalog } from '../i18n/quadrant.ts'
 import { textWidth, wrapText } from './wrap.ts'
 
 const base = { authorName: '', authorOrg: '福祉課', groupId: 'g1', createdAt: '2025-01-01T00:00:00.000Z' }
@@ -95,12 +95,12 @@ describe('diagram SVG', () => {
 
   it('shows both axis labels at each end, the four quadrant names and the title as text', () => {
     const shown = texts(svg)
-    for (const label of Object.values(axisLabels)) expect(shown).toContain(label)
+    for (const label of Object.values(quadrantAxisCatalog.ja)) expect(shown).toContain(label)
     expect(shown).toContain('インフォーマル（地域住民）')
     expect(shown).toContain('フォーマル（専門性を有する機関）')
     expect(shown).toContain('発見と把握')
     expect(shown).toContain('課題解決と予防')
-    for (const q of Object.values(quadrantLabels)) expect(shown).toContain(q.ja)
+    for (const name of Object.values(quadrantCatalog.ja)) expect(shown).toContain(name)
     expect(shown).toContain('〇〇市 重層的支援体制 実践の四象限')
   })
 

@@ -1,9 +1,11 @@
 import { updateRecord } from '../../../shared/model/ops'
 import type { Actor } from '../../../shared/model/schema'
+import { labelOf } from '../../../shared/i18n/catalog'
+import { fieldCatalog, levelCatalog } from '../../../shared/i18n/vocabulary'
 import { fieldColors, fields, levels, type Field } from '../../../shared/model/vocabulary'
-import { useI18n } from '../../i18n'
-import { labels } from '../../model/labels'
-import { boardLabels } from '../board-labels'
+import { useCatalog, useI18n } from '../../i18n'
+import { modelText } from '../../model/labels'
+import { boardText } from '../board-labels'
 import { useModelRecord } from '../model-records'
 import { MODEL_ORIGIN } from '../origins'
 import { NoteField, Problem, Row, Select, TextField, type FormProps } from './fields'
@@ -11,8 +13,8 @@ import { NoteField, Problem, Row, Select, TextField, type FormProps } from './fi
 /** The inspector's fields of an agency, department or group. */
 export function ActorForm({ id, controller, edit }: FormProps) {
   const { lang } = useI18n()
-  const L = labels(lang)
-  const B = boardLabels(lang)
+  const L = useCatalog(modelText)
+  const B = useCatalog(boardText)
   const state = useModelRecord(controller.doc, 'actor', id)
   if (state.status !== 'ok') return <Problem state={state} />
   const a = state.record
@@ -28,7 +30,7 @@ export function ActorForm({ id, controller, edit }: FormProps) {
         <TextField label={L.name} value={a.name} disabled={disabled} onCommit={(name) => save({ name })} testId="inspector-name" />
       </Row>
       <Row label={L.level}>
-        <Select label={L.level} value={a.level} options={levels.map((l) => ({ value: l, text: l }))} disabled={disabled} onChange={(level) => save({ level })} />
+        <Select label={L.level} value={a.level} options={levels.map((l) => ({ value: l, text: labelOf(levelCatalog, lang, l) }))} disabled={disabled} onChange={(level) => save({ level })} />
       </Row>
       <Row label={L.formality}>
         <Select
@@ -56,7 +58,7 @@ export function ActorForm({ id, controller, edit }: FormProps) {
               }}
             />
             <span className="field-dot" style={{ background: fieldColors[f] }} aria-hidden="true" />
-            {f}
+            {labelOf(fieldCatalog, lang, f)}
           </label>
         ))}
       </fieldset>

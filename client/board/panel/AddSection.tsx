@@ -1,18 +1,17 @@
 import { addRecord } from '../../../shared/model/ops'
-import { useI18n } from '../../i18n'
+import { useCatalog } from '../../i18n'
 import { NewActorForm } from '../../model/NewActorForm'
 import { Palette } from '../../model/Palette'
 import { RefusalNotice } from '../../model/RefusalNotice'
 import { useModelChange } from '../../model/useModelChange'
-import { boardLabels } from '../board-labels'
+import { boardText } from '../board-labels'
 import type { BoardController } from '../controller'
 import { MODEL_ORIGIN } from '../origins'
 import { cardShapeId, type CardKind } from '../relation-style'
 
 /** Adding agencies (catalogue palette, new agency form) and persons; each new card is selected. */
 export function AddSection({ controller }: { controller: BoardController }) {
-  const { lang } = useI18n()
-  const B = boardLabels(lang)
+  const B = useCatalog(boardText)
   const { doc, editor } = controller
   // Each addition is its own undo step; a refusal is shown instead of thrown.
   const { error, run: attempt } = useModelChange(() => controller.undo?.stopCapturing())

@@ -4,10 +4,11 @@
  */
 import { useEffect, type ReactNode } from 'react'
 import { useValue, type Editor } from 'tldraw'
-import { useI18n } from '../../i18n'
+import { fill } from '../../../shared/i18n/catalog'
+import { useCatalog } from '../../i18n'
 import { RefusalNotice } from '../../model/RefusalNotice'
 import { useModelChange } from '../../model/useModelChange'
-import { boardLabels } from '../board-labels'
+import { boardText } from '../board-labels'
 import { cardRecordRef, isCardShape } from '../card-shapes'
 import type { BoardController } from '../controller'
 import type { CardKind } from '../relation-style'
@@ -40,8 +41,7 @@ function parseTarget(key: string): Target {
 }
 
 export function Inspector({ controller }: { controller: BoardController }) {
-  const { lang } = useI18n()
-  const B = boardLabels(lang)
+  const B = useCatalog(boardText)
   const { editor } = controller
   const key = useValue('inspector target', () => targetKey(editor), [editor])
   const target = parseTarget(key)
@@ -58,7 +58,7 @@ export function Inspector({ controller }: { controller: BoardController }) {
 
   let body: ReactNode
   if (target.kind === 'none') body = <p className="hint">{B.inspectorEmpty}</p>
-  else if (target.kind === 'many') body = <p className="hint">{`${target.count}${B.inspectorMany}`}</p>
+  else if (target.kind === 'many') body = <p className="hint">{fill(B.inspectorMany, { count: target.count })}</p>
   else if (target.kind === 'other') body = <p className="hint">{B.inspectorOther}</p>
   else if (target.kind === 'actor') body = <ActorForm id={target.id} controller={controller} edit={edit} />
   else if (target.kind === 'person') body = <PersonForm id={target.id} controller={controller} edit={edit} />

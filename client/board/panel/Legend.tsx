@@ -1,5 +1,5 @@
-import { useI18n } from '../../i18n'
-import { boardLabels } from '../board-labels'
+import { useCatalog } from '../../i18n'
+import { boardText } from '../board-labels'
 
 function LineSample({ color, width, dash, wobble }: { color: string; width: number; dash?: string; wobble?: boolean }) {
   const d = wobble ? 'M2 9 C 8 4, 12 14, 18 8 S 28 4, 34 10 S 44 13, 52 8' : 'M2 9 L52 9'
@@ -13,8 +13,7 @@ function LineSample({ color, width, dash, wobble }: { color: string; width: numb
 
 /** The eco-map conventions of the cards and ties (as card-shapes.tsx and relation-style.ts draw them). */
 export function Legend() {
-  const { lang } = useI18n()
-  const B = boardLabels(lang)
+  const B = useCatalog(boardText)
   return (
     <details className="board-legend" data-testid="board-legend" open>
       <summary>{B.legendHeading}</summary>

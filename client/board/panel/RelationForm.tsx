@@ -1,9 +1,12 @@
 import { updateRecord } from '../../../shared/model/ops'
 import type { Relation } from '../../../shared/model/schema'
-import { directionLabels, directions, relationTypes, statusLabels, statuses, strengthLabels, strengths } from '../../../shared/model/vocabulary'
-import { pick, useI18n } from '../../i18n'
-import { labels } from '../../model/labels'
-import { boardLabels } from '../board-labels'
+import { fill, labelOf } from '../../../shared/i18n/catalog'
+import { ageBandCatalog, directionCatalog, relationTypeCatalog, statusCatalog, strengthCatalog } from '../../../shared/i18n/vocabulary'
+import { directions, relationTypes, statuses, strengths } from '../../../shared/model/vocabulary'
+import { useCatalog, useI18n } from '../../i18n'
+import { modelText } from '../../model/labels'
+import { personRole } from '../../model/vocabulary'
+import { boardText } from '../board-labels'
 import { useModelRecord, type RecordState } from '../model-records'
 import { MODEL_ORIGIN } from '../origins'
 import { NoteField, Problem, Row, Select, type FormProps } from './fields'
@@ -11,8 +14,8 @@ import { NoteField, Problem, Row, Select, type FormProps } from './fields'
 /** The inspector's fields of a tie (its arrow's look follows them). */
 export function RelationForm({ id, controller, edit }: FormProps) {
   const { lang } = useI18n()
-  const L = labels(lang)
-  const B = boardLabels(lang)
+  const L = useCatalog(modelText)
+  const B = useCatalog(boardText)
   const state = useModelRecord(controller.doc, 'relation', id)
   const fromActor = useModelRecord(controller.doc, 'actor', state.status === 'ok' ? state.record.from : '')
   const fromPerson = useModelRecord(controller.doc, 'person', state.status === 'ok' ? state.record.from : '')
@@ -27,7 +30,11 @@ export function RelationForm({ id, controller, edit }: FormProps) {
     person: RecordState<'person'>,
     fallback: string,
   ) =>
-    actor.status === 'ok' ? actor.record.name : person.status === 'ok' ? `${person.record.label}（${person.record.ageBand}）` : fallback
+    actor.status === 'ok'
+      ? actor.record.name
+      : person.status === 'ok'
+        ? fill(B.relationEndPerson, { label: personRole(person.record.label, lang), ageBand: labelOf(ageBandCatalog, lang, person.record.ageBand) })
+        : fallback
   return (
     <div className="inspector-form" data-testid="inspector-relation" data-record-id={id}>
       <h3>{B.relationHeading}</h3>
@@ -40,7 +47,7 @@ export function RelationForm({ id, controller, edit }: FormProps) {
         <Select
           label={L.type}
           value={r.type}
-          options={relationTypes.map((t) => ({ value: t, text: t }))}
+          options={relationTypes.map((t) => ({ value: t, text: labelOf(relationTypeCatalog, lang, t) }))}
           disabled={disabled}
           onChange={(type) => save({ type })}
           testId="inspector-relation-type"
@@ -50,7 +57,7 @@ export function RelationForm({ id, controller, edit }: FormProps) {
         <Select
           label={L.direction}
           value={r.direction}
-          options={directions.map((d) => ({ value: d, text: pick(directionLabels[d], lang) }))}
+          options={directions.map((d) => ({ value: d, text: labelOf(directionCatalog, lang, d) }))}
           disabled={disabled}
           onChange={(direction) => save({ direction })}
           testId="inspector-relation-direction"
@@ -60,7 +67,7 @@ export function RelationForm({ id, controller, edit }: FormProps) {
         <Select
           label={L.strength}
           value={r.strength}
-          options={strengths.map((s) => ({ value: s, text: pick(strengthLabels[s], lang) }))}
+          options={strengths.map((s) => ({ value: s, text: labelOf(strengthCatalog, lang, s) }))}
           disabled={disabled}
           onChange={(strength) => save({ strength })}
           testId="inspector-relation-strength"
@@ -70,7 +77,7 @@ export function RelationForm({ id, controller, edit }: FormProps) {
         <Select
           label={L.status}
           value={r.status}
-          options={statuses.map((s) => ({ value: s, text: pick(statusLabels[s], lang) }))}
+          options={statuses.map((s) => ({ value: s, text: labelOf(statusCatalog, lang, s) }))}
           disabled={disabled}
           onChange={(status) => save({ status })}
           testId="inspector-relation-status"

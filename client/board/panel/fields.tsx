@@ -1,8 +1,10 @@
 /** The inspector's building blocks: a labelled row, text, note and select fields, a record's problem. */
 import { useEffect, useState, type ReactNode } from 'react'
-import { useI18n } from '../../i18n'
+import { fill } from '../../../shared/i18n/catalog'
+import { messageIn, type Message } from '../../../shared/i18n/message'
+import { useCatalog, useI18n } from '../../i18n'
 import { TextCell } from '../../model/cells'
-import { boardLabels } from '../board-labels'
+import { boardText } from '../board-labels'
 import type { BoardController } from '../controller'
 
 /** What each of the inspector's forms gets. */
@@ -13,10 +15,10 @@ export interface FormProps {
 }
 
 /** A record the inspector cannot show: gone, or not valid. */
-export function Problem({ state }: { state: { status: 'missing' } | { status: 'invalid'; message: string } }) {
+export function Problem({ state }: { state: { status: 'missing' } | { status: 'invalid'; message: Message } }) {
   const { lang } = useI18n()
-  const B = boardLabels(lang)
-  return <p className="error">{state.status === 'missing' ? B.missing : `${B.invalid}${state.message}`}</p>
+  const B = useCatalog(boardText)
+  return <p className="error">{state.status === 'missing' ? B.missing : fill(B.invalid, { problem: messageIn(state.message, lang) })}</p>
 }
 
 export function Row({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
@@ -37,7 +39,7 @@ export function TextField(props: Omit<Parameters<typeof TextCell>[0], 'className
 }
 
 export function NoteField(props: { label: string; value: string | undefined; disabled: boolean; onCommit: (value: string) => void; describedBy?: string }) {
-  const { lang } = useI18n()
+  const B = useCatalog(boardText)
   const [draft, setDraft] = useState(props.value ?? '')
   // A colleague's edit replaces the draft (as the lists' TextCell does).
   // oxlint-disable-next-line react/set-state-in-effect
@@ -49,7 +51,7 @@ export function NoteField(props: { label: string; value: string | undefined; dis
       value={draft}
       rows={3}
       disabled={props.disabled}
-      placeholder={boardLabels(lang).notePlaceholder}
+      placeholder={B.notePlaceholder}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => {
         if (draft.trim() !== (props.value ?? '')) props.onCommit(draft.trim())

@@ -1,6 +1,6 @@
-import { createShapeId, getIndexAbove, getIndicesBetween, type IndexKey, type TLParentId, type TLShape, type TLShapeId } from 'tldraw'
+import { createShapeId, getIndexAbove, getIndicesBetween, toRichText, type IndexKey, type TLParentId, type TLShape, type TLShapeId } from 'tldraw'
 import { describe, expect, it } from 'vitest'
-import { relationArrowStyle } from '../relation-style'
+import { relationArrowStyle, relationLabel } from '../relation-style'
 import { ArrowIndexPlanner, type Sibling } from './arrows'
 import { relationIdOf, sameStyle, styleProps } from './shapes'
 
@@ -59,7 +59,21 @@ describe('arrow style', () => {
     const props = styleProps(relationArrowStyle(relation))
     expect(sameStyle({ props } as never, relationArrowStyle(relation))).toBe(true)
     expect(sameStyle({ props } as never, relationArrowStyle({ ...relation, status: 'planned' }))).toBe(false)
-    expect(sameStyle({ props } as never, relationArrowStyle({ ...relation, type: '連携・協働' }))).toBe(false)
+  })
+
+  it('stores no label: an arrow that still holds a stored label is restyled (the label is drawn per participant)', () => {
+    const props = styleProps(relationArrowStyle(relation))
+    expect(props.richText).toEqual(toRichText(''))
+    expect(sameStyle({ props: { ...props, richText: toRichText('つなぎ') } } as never, relationArrowStyle(relation))).toBe(false)
+  })
+
+  it('labels the relation in the participant’s language, with its status', () => {
+    expect(relationLabel(relation, 'ja')).toBe('つなぎ')
+    expect(relationLabel(relation, 'en')).toBe('Referral')
+    expect(relationLabel({ type: '見守り', status: 'planned' }, 'ja')).toBe('見守り（予定）')
+    expect(relationLabel({ type: '見守り', status: 'planned' }, 'en')).toBe('Keeping an eye out (planned)')
+    expect(relationLabel({ type: '連携・協働', status: 'missing' }, 'ja')).toBe('連携・協働（不足）')
+    expect(relationLabel({ type: '連携・協働', status: 'missing' }, 'en')).toBe('Joint working (missing)')
   })
 
   it('relationIdOf reads meta.relationId of arrows only', () => {

@@ -11,16 +11,19 @@
  * - re-binding an end of a relation arrow to another card updates from/to; dragging an end off
  *   any card turns the arrow into a plain drawing and removes the relation (undo brings it back);
  * - dragging a person card into or out of the household frame sets person.household;
- * - a copied or duplicated card (tldraw gives it a new id) becomes a copy of its record.
+ * - a copied or duplicated card (tldraw gives it a new id) becomes a copy of its record (an
+ *   agency's copy is named 「…（複製）」, in the language of who copied it: a name is user data).
  * Arrow and card edits are processed once the pointer is up (never mid-drag), deletions at once.
  * All of these are MODEL_ORIGIN ops: undoable with the board change, per user. A change the
  * schema refuses is reported through `onRefused`; the board keeps the gesture's drawing and the
  * repair pass removes what no record backs.
  */
 import type { RecordsDiff, TLArrowBinding, TLArrowShape, TLRecord, TLShapeId } from 'tldraw'
+import { fill, inLang, type Lang } from '../../../shared/i18n/catalog'
 import type { CollectionKind } from '../../../shared/model/doc'
 import { addRecord, ModelValidationError, newRecordId, removeRecord, updateRecord } from '../../../shared/model/ops'
 import { relationSchema, type Relation } from '../../../shared/model/schema'
+import { boardText } from '../board-labels'
 import { ACTOR_CARD, cardRecordRef, isCardShape, PERSON_CARD, type CardShape } from '../card-shapes'
 import { readRecordState } from '../model-records'
 import { MODEL_ORIGIN } from '../origins'
@@ -35,6 +38,8 @@ export interface BoardToModelOptions {
   onRefused: (error: ModelValidationError) => void
   /** A gesture's model change was made (a refusal shown before is no longer current). */
   onAccepted?: () => void
+  /** This participant's language, for the names of copies (Japanese unless told). */
+  lang?: () => Lang
 }
 
 export interface BoardToModel {
@@ -43,7 +48,7 @@ export interface BoardToModel {
   dispose(): void
 }
 
-export function startBoardToModel(ctx: SyncContext, { onRefused, onAccepted }: BoardToModelOptions): BoardToModel {
+export function startBoardToModel(ctx: SyncContext, { onRefused, onAccepted, lang = () => 'ja' }: BoardToModelOptions): BoardToModel {
   const { editor, doc, maps, binding } = ctx
   const pending = new Set<TLShapeId>()
   let pendingTimer: ReturnType<typeof setTimeout> | null = null
@@ -159,7 +164,7 @@ export function startBoardToModel(ctx: SyncContext, { onRefused, onAccepted }: B
     const newId = newRecordId(ref.kind)
     const data =
       ref.kind === 'actor' && 'name' in state.record
-        ? { ...state.record, id: newId, name: `${state.record.name}（複製）`.slice(0, 120) }
+        ? { ...state.record, id: newId, name: fill(inLang(boardText, lang()).copyName, { name: state.record.name }).slice(0, 120) }
         : { ...state.record, id: newId }
     const canonical = cardShapeId(ref.kind, newId)
     change(ctx, BINDING_ORIGIN, () => {

@@ -23,6 +23,7 @@ import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { CollectionKind } from '../../../shared/model/doc'
 import type { ModelValidationError } from '../../../shared/model/ops'
+import type { Lang } from '../../../shared/i18n/catalog'
 import type { RoomKind } from '../../../shared/rooms'
 import { MODEL_ORIGIN, RECONCILE_ORIGIN } from '../origins'
 import { BINDING_ORIGIN, getTldrawMap, REMOTE_FOLLOWUP_ORIGIN, type YjsStoreBinding } from '../yjs-store-binding'
@@ -50,6 +51,8 @@ export interface ModelBoardSyncOptions {
   onRefused?: (error: ModelValidationError) => void
   /** A board gesture's model change was made (clears a refusal shown before). */
   onAccepted?: () => void
+  /** This participant's language (names of copied cards); Japanese unless told. */
+  lang?: () => Lang
 }
 
 export interface ModelBoardSync {
@@ -85,7 +88,7 @@ export function startModelBoardSync(options: ModelBoardSyncOptions): ModelBoardS
   }
   doc.on('afterTransaction', onAfterTransaction)
 
-  boardToModel = startBoardToModel(ctx, { onRefused: options.onRefused ?? warnRefused, onAccepted: options.onAccepted })
+  boardToModel = startBoardToModel(ctx, { onRefused: options.onRefused ?? warnRefused, onAccepted: options.onAccepted, lang: options.lang })
 
   if (freshRoom) createRoomTemplate(ctx, roomKind)
   pump.scheduleRepair()

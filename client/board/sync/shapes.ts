@@ -13,6 +13,13 @@ export function relationIdOf(shape: TLShape | TLRecord | undefined): string | nu
   return typeof id === 'string' && id ? id : null
 }
 
+/**
+ * A relation arrow stores no label: each participant's board draws the relation's type in their
+ * own language (relation-arrow.tsx). An arrow from an older version that stored the Japanese
+ * type gets it cleared by the next reconciliation.
+ */
+const noLabelJson = JSON.stringify(toRichText(''))
+
 /** Arrow props that follow from the relation (relation-style.ts). */
 export function styleProps(style: RelationArrowStyle) {
   return {
@@ -23,7 +30,7 @@ export function styleProps(style: RelationArrowStyle) {
     arrowheadStart: style.arrowheadStart,
     arrowheadEnd: style.arrowheadEnd,
     font: style.font,
-    richText: toRichText(style.label),
+    richText: toRichText(''),
   }
 }
 
@@ -38,7 +45,7 @@ export function sameStyle(arrow: Pick<TLArrowShape, 'props'>, style: RelationArr
     p.arrowheadStart === style.arrowheadStart &&
     p.arrowheadEnd === style.arrowheadEnd &&
     p.font === style.font &&
-    JSON.stringify(p.richText) === JSON.stringify(toRichText(style.label))
+    JSON.stringify(p.richText) === noLabelJson
   )
 }
 

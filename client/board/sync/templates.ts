@@ -2,17 +2,22 @@
  * The room's frames: the household frame 世帯 of a case room (its members' cards live in it) and
  * the district frame 地区・圏域 of a community room. Deterministic ids, so two clients creating
  * one at once converge; created with RECONCILE_ORIGIN when a template, so nobody undoes them.
+ *
+ * A new frame stores the Japanese default name whoever creates it (two clients creating it at
+ * once write the same record); each participant sees it in their own language as long as nobody
+ * renamed it (template-frame.tsx).
  */
 import { Vec, type Editor, type TLFrameShape, type TLShapeId, type VecLike } from 'tldraw'
 import type { RoomKind } from '../../../shared/rooms'
 import { RECONCILE_ORIGIN } from '../origins'
+import { boardText } from '../board-labels'
 import { DISTRICT_FRAME_ID, HOUSEHOLD_FRAME_ID } from '../relation-style'
 import { change, pageBounds, type SyncContext } from './context'
 
-export const HOUSEHOLD_FRAME_NAME = '世帯'
+export const HOUSEHOLD_FRAME_NAME = boardText.ja.householdFrame
 /** Room for four person cards; it grows downwards when more are added. */
 export const HOUSEHOLD_FRAME_SIZE = { w: 480, h: 320 }
-export const DISTRICT_FRAME_NAME = '地区・圏域'
+export const DISTRICT_FRAME_NAME = boardText.ja.districtFrame
 export const DISTRICT_FRAME_SIZE = { w: 960, h: 600 }
 /** Where frames and cards go when no user's view is involved: the same on every client. */
 const documentCentre = () => new Vec(340, 230)

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { HomePage } from './home/HomePage'
-import { appText, I18nContext, loadLang, saveLang, useCatalog, type I18n, type Lang } from './i18n'
+import type { Lang } from '../shared/i18n/catalog'
+import { appText, I18nContext, loadLang, saveLang, useCatalog, type I18n } from './i18n'
 import { RoomPage } from './room/RoomPage'
 
 /** `/r/:roomId` → the room id, anything else → null. */

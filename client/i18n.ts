@@ -9,8 +9,6 @@
 import { createContext, useContext } from 'react'
 import { defineCatalog, inLang, type Catalog, type Lang } from '../shared/i18n/catalog'
 
-export type { Lang }
-
 const ja = {
   appName: '重層支援ワークショップ・ボード',
 

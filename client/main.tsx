@@ -1,7 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+// Page-level styles come after every component's own CSS, so they win ties in the cascade.
 import './styles.css'
+import './room/room.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -12,7 +12,7 @@ import type { BoardController } from './controller'
 import { AddSection } from './panel/AddSection'
 import { Inspector } from './panel/Inspector'
 import { Legend } from './panel/Legend'
-import './board.css'
+import './panel/panel.css'
 
 export type { BoardController } from './controller'
 

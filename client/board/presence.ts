@@ -19,6 +19,7 @@ import { InstancePresenceRecordType, react, type TLInstancePresence, type TLStor
 import type { Awareness } from 'y-protocols/awareness'
 import { presenceWithoutUser } from '../library-seams'
 import { participantLabel } from '../session/participant'
+import { boardLang } from './board-lang'
 import { visibleCursorIds } from './cursor-cap'
 
 export const PRESENCE_INTERVAL_MS = 50
@@ -86,7 +87,7 @@ export function presenceRecordFor(
   return InstancePresenceRecordType.create({
     id: InstancePresenceRecordType.createId(String(clientId)),
     userId: typeof user.id === 'string' && user.id ? user.id : `client-${clientId}`,
-    userName: participantLabel(name, org),
+    userName: participantLabel(name, org, boardLang.get()),
     color: typeof user.color === 'string' && user.color ? user.color : '#7B66DC',
     lastActivityTimestamp,
     currentPageId: presence.currentPageId,

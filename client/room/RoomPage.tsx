@@ -181,7 +181,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   }, [info.roomId, token])
 
   useTldrawLocale(lang)
-  useLocalUser(connection, profile)
+  useLocalUser(connection, profile, lang)
 
   // Quadrant edits are on the same undo stack as the board's and the lists' (quadrantUndo.ts).
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { getUserPreferences, setUserPreferences } from 'tldraw'
 import { setLocalUser } from '../board/presence'
-import type { Lang } from '../i18n'
+import type { Lang } from '../../shared/i18n/catalog'
 import type { RoomConnection } from '../session/connection'
 import { participantLabel } from '../session/participant'
 import type { Profile } from './storage'
@@ -18,11 +18,11 @@ export function useTldrawLocale(lang: Lang): void {
 }
 
 /** Who we are, for peers (awareness) and for tldraw (its people menu and attribution). */
-export function useLocalUser(connection: RoomConnection | null, profile: Profile): void {
+export function useLocalUser(connection: RoomConnection | null, profile: Profile, lang: Lang): void {
   useEffect(() => {
     if (!connection) return
     const prefs = getUserPreferences()
-    const label = participantLabel(profile.name, profile.org)
+    const label = participantLabel(profile.name, profile.org, lang)
     if (prefs.name !== label) setUserPreferences({ ...prefs, name: label })
     setLocalUser(connection.awareness, {
       id: prefs.id,
@@ -30,7 +30,7 @@ export function useLocalUser(connection: RoomConnection | null, profile: Profile
       org: profile.org,
       color: prefs.color ?? '#7B66DC',
     })
-  }, [connection, profile])
+  }, [connection, profile, lang])
 }
 
 /** Stable id of this participant (tldraw's user id), e.g. for quadrant votes. */

@@ -59,7 +59,8 @@ export interface ModelBoardSync {
   dispose(): void
 }
 
-const warnRefused = (error: ModelValidationError) => console.warn('board → model change refused:', error.message)
+// The message key only: a validation message may quote what the participant typed.
+const warnRefused = (error: ModelValidationError) => console.warn('board → model change refused:', error.key)
 
 export function startModelBoardSync(options: ModelBoardSyncOptions): ModelBoardSync {
   const { editor, doc, binding, roomKind, readOnly, freshRoom, isSettled } = options

@@ -7,6 +7,7 @@ import { bothLangs } from '../shared/i18n/catalog.ts'
 import type { ServerConfig } from './config.ts'
 import { createApi } from './http/api.ts'
 import { createGraphExport } from './http/graph-export.ts'
+import { createHistoryApi } from './http/history.ts'
 import { catalogApiError } from './http/errors.ts'
 import { jsonFromOwnOrigin, rateLimit } from './http/request-guard.ts'
 import { securityHeaders } from './http/security-headers.ts'
@@ -55,6 +56,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
     }),
   )
   app.route('/api', createGraphExport({ directory: storage, rooms }))
+  app.route('/api', createHistoryApi({ directory: storage, rooms }))
   app.route(
     '/api',
     createApi({

@@ -42,6 +42,8 @@ export interface ServerConfig {
   maxAwarenessIdsPerConnection: number
   /** How long an empty room stays in memory before it is unloaded. */
   roomUnloadGraceMs: number
+  versionIntervalMs: number
+  bulkDeleteRecords: number
   /** Compact a room's update log into one snapshot after this many updates or bytes. */
   compactAfterUpdates: number
   compactAfterBytes: number
@@ -109,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     requestTimeoutMs,
     maxAwarenessIdsPerConnection: int(env, 'MAX_PRESENCE_IDS_PER_CONNECTION', 8, 1),
     roomUnloadGraceMs: int(env, 'ROOM_UNLOAD_GRACE_MS', 30_000),
+    versionIntervalMs: int(env, 'VERSION_INTERVAL_MS', 10 * 60_000),
+    bulkDeleteRecords: int(env, 'BULK_DELETE_RECORDS', 3),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     compactAfterBytes: int(env, 'COMPACT_AFTER_BYTES', 4 * 1024 * 1024, 1),
     awarenessTickMs: int(env, 'AWARENESS_TICK_MS', 50),

@@ -1,4 +1,5 @@
 import type { Role, RoomKind } from '../../shared/rooms.ts'
+import type { VersionStore } from './versions.ts'
 
 /**
  * Durable storage of room documents as an append-only update log plus one snapshot.
@@ -19,6 +20,8 @@ export interface DocStore {
   quarantine(roomId: string, parts: QuarantinedPart[], snapshot: Uint8Array, uptoSeq: number): Promise<void>
   /** What was quarantined, newest first (all rooms when roomId is omitted). */
   listQuarantine(roomId?: string): Promise<QuarantineRecord[]>
+  /** Restorable versions of the rooms (storage/versions.ts). */
+  readonly versions: VersionStore
 }
 
 export interface QuarantinedPart {

@@ -1,4 +1,5 @@
 import type { DocStore } from '../storage/doc-store.ts'
+import type { VersionInfo } from '../storage/versions.ts'
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { replayStored } from './replay.ts'
@@ -91,6 +92,28 @@ export class RoomManager {
       return reader(doc)
     } finally {
       doc.destroy()
+    }
+  }
+
+  /** The room's restorable versions, newest first. */
+  versions(roomId: string): Promise<VersionInfo[]> {
+    return this.store.versions.list(roomId)
+  }
+
+  /**
+   * Returns a room to one of its versions, live for everyone in it (Room.restore); null when the
+   * room has no such version. Resolves with the id of the version made of the state before.
+   */
+  async restoreVersion(roomId: string, versionId: string): Promise<{ restored: string; saved: string } | null> {
+    const state = await this.store.versions.state(roomId, versionId)
+    if (!state) return null
+    const room = await this.acquire(roomId)
+    try {
+      const saved = await room.restore(state)
+      await room.whenPersisted()
+      return { restored: versionId, saved }
+    } finally {
+      this.released(room)
     }
   }
 

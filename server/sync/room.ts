@@ -18,9 +18,14 @@ import { sendAwarenessTick, sendDocumentMessage, type BackpressureLimits } from 
 import { AwarenessOwners, AwarenessViolation } from './awareness-guard.ts'
 import { checkUpdate } from './update-guard.ts'
 import { dropPending, pendingBytes } from './yjs-seams.ts'
+import { restoreRestrictedState, restrictedState } from './restricted-state.ts'
+import { RoomVersions, type VersionPolicy } from './room-versions.ts'
+import { docFromState, restoreDocument } from '../../shared/history/restore.ts'
+import { modelMapNames } from '../../shared/model/doc.ts'
+import { quadrantMapNames } from '../../shared/quadrant/doc.ts'
 import { loadRoomDoc } from './replay.ts'
 
-export interface RoomOptions extends BackpressureLimits {
+export interface RoomOptions extends BackpressureLimits, Partial<VersionPolicy> {
   compactAfterUpdates: number
   compactAfterBytes: number
   awarenessTickMs: number
@@ -78,6 +83,7 @@ export class Room {
   private compacting: Promise<void> | null = null
 
   private readonly ticker: AwarenessTicker
+  private readonly versions: RoomVersions
 
   private constructor(
     readonly id: string,
@@ -94,6 +100,10 @@ export class Room {
     this.bytesSinceSnapshot = stored.bytesSinceSnapshot
     this.ticker = new AwarenessTicker(options.awarenessTickMs, options.awarenessTickGroups ?? 1, this.sendAwarenessTick)
     this.owners = new AwarenessOwners(options.maxAwarenessIdsPerConnection ?? 8)
+    this.versions = new RoomVersions(id, doc, this.awareness, store.versions, {
+      versionIntervalMs: options.versionIntervalMs ?? 10 * 60_000,
+      bulkDeleteRecords: options.bulkDeleteRecords ?? 3,
+    }, log)
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessUpdate)
@@ -170,13 +180,15 @@ export class Room {
    */
   applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
     const restrictedRoots = conn.canEdit && !conn.canFacilitate ? facilitatorOnlyRoots : undefined
-    const verdict = checkUpdate(this.doc, update, { restrictedRoots })
+    const verdict = checkUpdate(this.doc, update, { restrictedRoots, recordRoots })
     if (verdict.ok && verdict.empty) return
     if (!verdict.ok && verdict.kind === 'invalid') throw new InvalidUpdateError(verdict.reason)
     if (!conn.canEdit) return this.refuse(conn, 'read-only link: document changes are not accepted')
     if (!verdict.ok) return this.refuse(conn, verdict.reason)
     const pendingBefore = pendingBytes(this.doc)
     const before = verdict.restricted ? restrictedState(this.doc) : null
+    // The state before a deletion of many records becomes a version first (stored synchronously).
+    if (this.versions.isBulk(verdict.deletedRecords ?? 0)) void this.versions.take('bulk-delete').catch(() => {})
     try {
       Y.applyUpdate(this.doc, update, conn)
     } catch (err) {
@@ -202,7 +214,23 @@ export class Room {
     conn.send(encodePermissionDenied(reason))
   }
 
+  /**
+   * Returns the room to a stored version, live for every participant, as one change of the
+   * server's; the state just before becomes a version too, so the restore can be undone.
+   */
+  async restore(state: Uint8Array): Promise<string> {
+    const version = docFromState(state)
+    try {
+      const saved = await this.versions.take('before-restore')
+      restoreDocument(this.doc, version, this)
+      return saved
+    } finally {
+      version.destroy()
+    }
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.versions.changed()
     this.pending.push({ update, origin })
     this.receivedCount++
     if (!this.flushScheduled) {
@@ -357,27 +385,12 @@ export class Room {
     if (this.flushScheduled) this.flush()
     await this.flushChain
     this.ticker.stop()
+    await this.versions.close()
     if (!this.broken && this.updatesSinceSnapshot > 0) await this.compact()
     this.awareness.destroy()
     this.doc.destroy()
   }
 }
 
-/** Plain values of the facilitator-only maps (they hold settings, never nested types). */
-function restrictedState(doc: Y.Doc): Map<string, Map<string, unknown>> {
-  const state = new Map<string, Map<string, unknown>>()
-  for (const root of facilitatorOnlyRoots) state.set(root, new Map(doc.getMap<unknown>(root).entries()))
-  return state
-}
-
-function restoreRestrictedState(doc: Y.Doc, before: Map<string, Map<string, unknown>>, origin: unknown): void {
-  doc.transact(() => {
-    for (const [root, values] of before) {
-      const map = doc.getMap<unknown>(root)
-      for (const key of [...map.keys()]) if (!values.has(key)) map.delete(key)
-      for (const [key, value] of values) {
-        if (!(value instanceof Y.AbstractType) && JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value)
-      }
-    }
-  }, origin)
-}
+/** Record maps whose bulk deletion is guarded by a version (docs/ARCHITECTURE.md §2). */
+const recordRoots: ReadonlySet<string> = new Set([modelMapNames.actor, modelMapNames.person, modelMapNames.relation, quadrantMapNames.practice])

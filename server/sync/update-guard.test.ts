@@ -105,4 +105,26 @@ describe('update guard', () => {
     })
     expect(checkUpdate(server, update, editLink)).toMatchObject({ ok: true })
   })
+
+  it('counts the records an update deletes, for versions before bulk deletions', () => {
+    const server = new Y.Doc()
+    Y.applyUpdate(
+      server,
+      changeOf(server, (d) => {
+        for (let i = 0; i < 6; i++) d.getMap('actors').set(`a-${i}`, new Y.Map<unknown>([['name', `機関${i}`]]))
+        d.getMap('tldraw').set('shape:x', { x: 1 })
+      }),
+    )
+    const records = { recordRoots: new Set(['actors', 'relations']) }
+    const deleted = (change: (d: Y.Doc) => void) => {
+      const verdict = checkUpdate(server, changeOf(server, change), records)
+      return verdict.ok ? (verdict.deletedRecords ?? 0) : -1
+    }
+    expect(deleted((d) => [0, 1, 2, 3, 4].forEach((i) => d.getMap('actors').delete(`a-${i}`)))).toBe(5)
+    // Overwriting a record, editing inside one or deleting a drawing removes no record.
+    expect(deleted((d) => d.getMap('actors').set('a-0', new Y.Map<unknown>([['name', '置き換え']])))).toBe(0)
+    expect(deleted((d) => (d.getMap('actors').get('a-1') as Y.Map<unknown>).delete('name'))).toBe(0)
+    expect(deleted((d) => d.getMap('tldraw').delete('shape:x'))).toBe(0)
+    expect(checkUpdate(server, changeOf(server, (d) => d.getMap('actors').delete('a-0')))).toEqual({ ok: true, empty: false })
+  })
 })

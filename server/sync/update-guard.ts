@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { findStruct, structsInRange, typeLocation } from './yjs-seams.ts'
+import { findStruct, isRootType, structsInRange, typeLocation } from './yjs-seams.ts'
 
 /**
  * Checks a document update before it touches the room's Y.Doc, so that nothing the room could
@@ -19,8 +19,11 @@ export const MAX_VALUE_DEPTH = 64
 export const MAX_TYPE_DEPTH = 8
 
 export type GuardResult =
-  /** `restricted`: the update writes inside one of the restricted roots (see GuardOptions). */
-  | { ok: true; empty: boolean; restricted?: boolean }
+  /**
+   * `restricted`: the update writes inside one of the restricted roots (see GuardOptions).
+   * `deletedRecords`: records of `recordRoots` it deletes (keys it removes and does not set again).
+   */
+  | { ok: true; empty: boolean; restricted?: boolean; deletedRecords?: number }
   /** Not readable or not loadable: the sender is closed with 4422. */
   | { ok: false; kind: 'invalid'; reason: string }
   /** Readable, but this sender may not write it: dropped, the sender is told. */
@@ -36,6 +39,8 @@ export interface GuardOptions {
    * client sends it again in its sync step 2, which fills the gap).
    */
   restrictedRoots?: ReadonlySet<string>
+  /** Root maps of records (actors, persons, relations, practices…): count what the update deletes. */
+  recordRoots?: ReadonlySet<string>
   // Known limit: the room undoes restricted changes by the transaction's sender. An item held
   // for a missing dependency integrates in the transaction of whoever sends that dependency, so
   // an edit link that predicts a facilitator's next item id could place an item there. The
@@ -92,7 +97,47 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, options: GuardOption
       }
     }
   }
-  return restricted ? { ok: true, empty: false, restricted } : { ok: true, empty: false }
+  const deletedRecords = options.recordRoots && ds.clients.size > 0 ? countDeletedRecords(doc, structs, ds, options.recordRoots) : 0
+  return { ok: true, empty: false, ...(restricted ? { restricted } : {}), ...(deletedRecords > 0 ? { deletedRecords } : {}) }
+}
+
+/**
+ * Records the update removes from record roots: live entries of those maps in its delete set,
+ * minus keys it writes again (an overwrite deletes the old item too, but removes nothing).
+ */
+function countDeletedRecords(
+  doc: Y.Doc,
+  structs: Struct[],
+  ds: { clients: Map<number, { clock: number; len: number }[]> },
+  roots: ReadonlySet<string>,
+): number {
+  const removed = new Set<string>()
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      for (const target of structsInRange(doc, client, clock, len)) {
+        if (!(target instanceof Y.Item) || target.deleted || target.parentSub === null) continue
+        const parent = target.parent as Y.AbstractType<unknown>
+        if (!isRootType(parent)) continue // inside a record, not a record
+        const { root } = typeLocation(doc, parent)
+        if (root !== null && roots.has(root)) removed.add(`${root}\u0000${target.parentSub}`)
+      }
+    }
+  }
+  if (removed.size === 0) return 0
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue
+    // A new entry of a root map names its root by string; one that overwrites a key names only
+    // its left neighbour (the entry it replaces), whose position says which key it is.
+    if (typeof s.parent === 'string' && s.parentSub !== null) removed.delete(`${s.parent}\u0000${s.parentSub}`)
+    else if (s.parent === null && s.origin) {
+      const left = findStruct(doc, s.origin.client, s.origin.clock)
+      if (left instanceof Y.Item && left.parentSub !== null && isRootType(left.parent as Y.AbstractType<unknown>)) {
+        const { root } = typeLocation(doc, left.parent as Y.AbstractType<unknown>)
+        if (root !== null) removed.delete(`${root}\u0000${left.parentSub}`)
+      }
+    }
+  }
+  return removed.size
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { dropPending, findStruct, pendingBytes, structsInRange, typeLocation } from './yjs-seams.ts'
+import { dropPending, findStruct, isRootType, pendingBytes, structsInRange, typeLocation } from './yjs-seams.ts'
 
 // These pin the Yjs internals the server reads. If one fails after a Yjs upgrade, fix the seam
 // in yjs-seams.ts; nothing else reads them.
@@ -28,6 +28,8 @@ describe('Yjs seams', () => {
     inner.set('x', 1)
     expect(typeLocation(doc, doc.getMap('practices') as unknown as Y.AbstractType<unknown>)).toEqual({ root: 'practices', depth: 0 })
     expect(typeLocation(doc, inner as unknown as Y.AbstractType<unknown>)).toEqual({ root: 'practices', depth: 1 })
+    expect(isRootType(doc.getMap('practices') as unknown as Y.AbstractType<unknown>)).toBe(true)
+    expect(isRootType(inner as unknown as Y.AbstractType<unknown>)).toBe(false)
     const item = findStruct(doc, 5, 1)
     expect(item).toBeInstanceOf(Y.Item)
     expect((item as Y.Item).parent).toBe(inner)

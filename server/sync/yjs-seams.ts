@@ -38,6 +38,11 @@ export function findStruct(doc: Y.Doc, client: number, clock: number): Y.Item | 
   return Y.getItem(doc.store, Y.createID(client, clock)) as Y.Item | Y.GC
 }
 
+/** True for a top-level shared type (doc.getMap(name)), false for one nested in another. */
+export function isRootType(type: Y.AbstractType<unknown>): boolean {
+  return type._item === null
+}
+
 /** Root key and nesting depth of an integrated shared type (a root type has depth 0). */
 export function typeLocation(doc: Y.Doc, type: Y.AbstractType<unknown>): { root: string | null; depth: number } {
   let depth = 0

@@ -1,0 +1,34 @@
+import { Hono } from 'hono'
+import type { RoomDirectory } from '../storage/doc-store.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { catalogApiError } from './errors.ts'
+
+export interface HistoryDeps {
+  directory: RoomDirectory
+  rooms: RoomManager
+}
+
+/**
+ * A room's restorable versions, under /api (README "HTTP API"):
+ *   GET  /rooms/:roomId/versions               any link: the list, newest first
+ *   POST /rooms/:roomId/versions/:vid/restore  facilitator link: every participant returns to it
+ */
+export function createHistoryApi({ directory, rooms }: HistoryDeps): Hono<RoomAccessEnv> {
+  const app = new Hono<RoomAccessEnv>()
+
+  app.get('/rooms/:roomId/versions', roomAccess(directory), async (c) => {
+    const versions = await rooms.versions(c.get('access').room.id)
+    return c.json({ versions }, 200, { 'Cache-Control': 'no-store' })
+  })
+
+  app.post('/rooms/:roomId/versions/:versionId/restore', roomAccess(directory), async (c) => {
+    const access = c.get('access')
+    if (access.role !== 'facilitate') return catalogApiError(c, 403, 'FACILITATOR_ONLY', 'facilitatorOnly')
+    const result = await rooms.restoreVersion(access.room.id, c.req.param('versionId'))
+    if (!result) return catalogApiError(c, 404, 'VERSION_NOT_FOUND', 'versionNotFound')
+    return c.json(result)
+  })
+
+  return app
+}

@@ -1,0 +1,27 @@
+import * as Y from 'yjs'
+import { facilitatorOnlyRoots } from '../../shared/doc-access.ts'
+
+/**
+ * An edit link's write to facilitator-only settings (shared/doc-access.ts) is applied and then
+ * undone as the server's own change (refusing it would leave a gap in the sender's clock): these
+ * read the settings before and put them back after.
+ */
+
+/** Plain values of the facilitator-only maps (they hold settings, never nested types). */
+export function restrictedState(doc: Y.Doc): Map<string, Map<string, unknown>> {
+  const state = new Map<string, Map<string, unknown>>()
+  for (const root of facilitatorOnlyRoots) state.set(root, new Map(doc.getMap<unknown>(root).entries()))
+  return state
+}
+
+export function restoreRestrictedState(doc: Y.Doc, before: Map<string, Map<string, unknown>>, origin: unknown): void {
+  doc.transact(() => {
+    for (const [root, values] of before) {
+      const map = doc.getMap<unknown>(root)
+      for (const key of [...map.keys()]) if (!values.has(key)) map.delete(key)
+      for (const [key, value] of values) {
+        if (!(value instanceof Y.AbstractType) && JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value)
+      }
+    }
+  }, origin)
+}

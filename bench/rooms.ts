@@ -9,6 +9,8 @@
  * Memory: N rooms of 200 shapes each, loaded with one client each (active), then left empty
  * until the unload grace period has passed (idle). Heap and RSS deltas per room.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
@@ -18,6 +20,8 @@ import { createLogger } from '../server/log.ts'
 import { SqliteStorage } from '../server/storage/sqlite.ts'
 import { Room } from '../server/sync/room.ts'
 import { createRoom, tempDataDir } from '../test/support/server-process.ts'
+import { docFromState, restoreDocument, roomCounts } from '../shared/history/restore.ts'
+import { applyImport, parseImport } from '../shared/model/transfer.ts'
 
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]))
 const SHAPES = Number(args.get('shapes') ?? 2000)
@@ -205,6 +209,42 @@ async function memory() {
   console.log(`  rooms loaded after grace period:       ${server.rooms.loadedCount}`)
 }
 
+/**
+ * What history costs: a 200-shape room (with the 8050 case's model) edited a little between
+ * versions, 20 versions stored; bytes per version on disk, and the time of one restore.
+ */
+async function versionCost() {
+  const dir = tempDataDir()
+  const storage = new SqliteStorage(dir, 'FULL', { log: createLogger(true) })
+  const doc = new Y.Doc()
+  fillDoc(doc, 200)
+  const sample = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'shared', 'samples', 'case-8050.json'), 'utf8'))
+  applyImport(doc, parseImport(sample, { roomKind: 'case' }).model, { replace: true })
+  const dbBytes = () => {
+    storage.db.pragma('wal_checkpoint(TRUNCATE)')
+    return fs.statSync(path.join(dir, 'jusou.db')).size
+  }
+  const before = dbBytes()
+  const VERSIONS = 20
+  let stateBytes = 0
+  for (let v = 0; v < VERSIONS; v++) {
+    doc.getMap('tldraw').set(`shape:s${v}`, shapeRecord(v + 1000)) // a card moved between versions
+    const state = Y.encodeStateAsUpdate(doc)
+    stateBytes += state.byteLength
+    await storage.versions.save('bench-room', state, { reason: 'periodic', counts: roomCounts(doc), orgs: ['福祉総務課', '地域包括支援センター'] })
+  }
+  const perVersion = (dbBytes() - before) / VERSIONS
+  const target = docFromState(await storage.versions.state('bench-room', (await storage.versions.list('bench-room')).at(-1)!.id) as Uint8Array)
+  const t0 = performance.now()
+  restoreDocument(doc, target, 'bench')
+  const restoreMs = performance.now() - t0
+  console.log(`\nHistory of a 200-shape room with the 8050 case model (${VERSIONS} versions):`)
+  console.log(`  bytes per version on disk:   ${(perVersion / 1024).toFixed(1)} KB (document state ${(stateBytes / VERSIONS / 1024).toFixed(1)} KB)`)
+  console.log(`  restore (diff + one change): ${ms(restoreMs)}`)
+  storage.close()
+}
+
 await coldJoin()
 await memory()
+await versionCost()
 process.exit(0)

@@ -73,6 +73,14 @@ export function getRoomInfo(roomId: string, token: string): Promise<RoomInfoResp
   })
 }
 
+/** A call to one of a room's routes (`/api/rooms/:id` + `subPath`) with the room's token. */
+export function roomRequest<T>(roomId: string, token: string, subPath: string, init: RequestInit = {}): Promise<T> {
+  return request<T>(`/api/rooms/${encodeURIComponent(roomId)}${subPath}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, ...init.headers },
+  })
+}
+
 export function getClientConfig(): Promise<ClientConfigResponse> {
   return request<ClientConfigResponse>('/api/config')
 }

@@ -26,6 +26,8 @@ import { Palette } from '../model/Palette'
 import { Transfer } from '../model/Transfer'
 import { QuadrantView } from '../quadrant/QuadrantView'
 import { GraphView } from '../graph/GraphView'
+import { HistoryDialog } from '../history/HistoryDialog'
+import { historyText } from '../history/labels'
 import { selectedRecordOnBoard, selectRecordOnBoard } from '../board/selection'
 import { loadProfile, resolveRoomToken, saveProfile, tokenFromHash, type Profile } from './storage'
 
@@ -156,6 +158,8 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   const { lang } = useI18n()
   const text = useCatalog(appText)
   const kindText = useCatalog(roomKindCatalog)
+  const historyL = useCatalog(historyText)
+  const [historyOpen, setHistoryOpen] = useState(false)
   const [connection, setConnection] = useState<RoomConnection | null>(null)
   const [view, setView] = useState<RoomView>('board')
   const [boardController, setBoardController] = useState<BoardController | null>(null)
@@ -209,6 +213,11 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
         </div>
         <div className="room-tools">
           {connection && <ConnectionStatus connection={connection} />}
+          {info.role === 'facilitate' && (
+            <button type="button" onClick={() => setHistoryOpen(true)} title={historyL.openTitle} aria-haspopup="dialog" data-testid="history-open">
+              {historyL.open}
+            </button>
+          )}
           <button type="button" className="link-button" onClick={onEditProfile}>
             {text.profileEdit}
           </button>
@@ -285,6 +294,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
           {connection && <ParticipantList awareness={connection.awareness} />}
         </aside>
       </div>
+      {historyOpen && info.role === 'facilitate' && <HistoryDialog roomId={info.roomId} token={token} onClose={() => setHistoryOpen(false)} />}
     </div>
   )
 }

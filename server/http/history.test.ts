@@ -10,7 +10,7 @@ import { connectClient, destroyAll, waitForSync, waitUntil, type Client } from '
 import { startServer, type RunningServer } from '../app.ts'
 import { loadConfig } from '../config.ts'
 import { createLogger } from '../log.ts'
-import type { VersionInfo } from '../storage/versions.ts'
+import type { VersionInfo } from '../../shared/history/versions.ts'
 
 const sample = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'shared', 'samples', 'case-8050.json'), 'utf8'))
 

@@ -1,19 +1,7 @@
 import type Database from 'better-sqlite3'
 import { versionsToDrop } from '../../shared/history/retention.ts'
 import type { RoomCounts } from '../../shared/history/restore.ts'
-
-/** Why a version was taken (shown to the facilitator, docs/ARCHITECTURE.md §7). */
-export const versionReasons = ['periodic', 'bulk-delete', 'before-restore', 'before-replace', 'closing'] as const
-export type VersionReason = (typeof versionReasons)[number]
-
-export interface VersionInfo {
-  id: string
-  createdAt: string
-  reason: VersionReason
-  counts: RoomCounts
-  /** 所属 of the participants connected when it was taken (no names). */
-  orgs: string[]
-}
+import type { VersionInfo, VersionReason } from '../../shared/history/versions.ts'
 
 /** Restorable versions of rooms: full document states, thinned by shared/history/retention.ts. */
 export interface VersionStore {

@@ -1,5 +1,5 @@
 import type { DocStore } from '../storage/doc-store.ts'
-import type { VersionInfo } from '../storage/versions.ts'
+import type { RestoreResponse, VersionInfo } from '../../shared/history/versions.ts'
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { replayStored } from './replay.ts'
@@ -104,7 +104,7 @@ export class RoomManager {
    * Returns a room to one of its versions, live for everyone in it (Room.restore); null when the
    * room has no such version. Resolves with the id of the version made of the state before.
    */
-  async restoreVersion(roomId: string, versionId: string): Promise<{ restored: string; saved: string } | null> {
+  async restoreVersion(roomId: string, versionId: string): Promise<RestoreResponse | null> {
     const state = await this.store.versions.state(roomId, versionId)
     if (!state) return null
     const room = await this.acquire(roomId)

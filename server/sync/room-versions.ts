@@ -2,7 +2,8 @@ import * as Y from 'yjs'
 import type * as awarenessProtocol from 'y-protocols/awareness'
 import { roomCounts } from '../../shared/history/restore.ts'
 import type { Logger } from '../log.ts'
-import type { VersionReason, VersionStore } from '../storage/versions.ts'
+import type { VersionReason } from '../../shared/history/versions.ts'
+import type { VersionStore } from '../storage/versions.ts'
 
 export interface VersionPolicy {
   /** A version is taken this long after the first change since the last one (and at unload). */

@@ -4,11 +4,10 @@ import { toCytoscapeJson } from '../../shared/graph/cytoscape-json.ts'
 import { deriveGraph, type GraphElements } from '../../shared/graph/derive.ts'
 import { toGraphml } from '../../shared/graph/graphml.ts'
 import { readModel } from '../../shared/model/doc.ts'
-import { canEdit } from '../rooms/room-access.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { roomAccess, type RoomAccessEnv } from './access.ts'
-import { catalogApiError } from './errors.ts'
+import { includePersonsOr } from './persons-query.ts'
 
 export interface GraphExportDeps {
   directory: RoomDirectory
@@ -38,13 +37,8 @@ export function createGraphExport(deps: GraphExportDeps): Hono<RoomAccessEnv> {
     app.get(`/rooms/:roomId/${file}`, roomAccess(deps.directory), async (c) => {
       const access = c.get('access')
       const roomId = access.room.id
-      const includePersons = personsParam(c.req.query('persons'))
-      if (includePersons === null) {
-        return catalogApiError(c, 400, 'INVALID_QUERY', 'invalidPersonsQuery')
-      }
-      if (includePersons && !canEdit(access.role)) {
-        return catalogApiError(c, 403, 'PERSONS_NEED_EDIT_LINK', 'personsNeedEditLink')
-      }
+      const includePersons = includePersonsOr(c, access)
+      if (includePersons instanceof Response) return includePersons
       const model = await deps.rooms.read(roomId, (doc) => readModel(doc).model)
       // The directory's kind is authoritative; the model's own info.kind may be unset.
       const graph = { ...deriveGraph(model, { includePersons }), kind: access.room.kind }
@@ -60,9 +54,3 @@ export function createGraphExport(deps: GraphExportDeps): Hono<RoomAccessEnv> {
   return app
 }
 
-/** undefined / 1 / true → include; 0 / false → leave out; anything else → null (refused). */
-function personsParam(value: string | undefined): boolean | null {
-  if (value === undefined || value === '1' || value === 'true') return true
-  if (value === '0' || value === 'false') return false
-  return null
-}

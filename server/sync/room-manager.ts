@@ -117,6 +117,18 @@ export class RoomManager {
     }
   }
 
+  /** Replaces a room's content live for everyone (Room.replaceContent); resolves with the version saved before. */
+  async replaceContent(roomId: string, apply: (doc: Y.Doc, origin: unknown) => void): Promise<string> {
+    const room = await this.acquire(roomId)
+    try {
+      const saved = await room.replaceContent(apply)
+      await room.whenPersisted()
+      return saved
+    } finally {
+      this.released(room)
+    }
+  }
+
   get loadedCount(): number {
     return this.rooms.size
   }

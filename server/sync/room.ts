@@ -229,6 +229,13 @@ export class Room {
     }
   }
 
+  /** Replaces the room's content (an uploaded room file) as one change, after saving a version. */
+  async replaceContent(apply: (doc: Y.Doc, origin: unknown) => void): Promise<string> {
+    const saved = await this.versions.take('before-replace')
+    apply(this.doc, this)
+    return saved
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.versions.changed()
     this.pending.push({ update, origin })

@@ -1,0 +1,62 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { ImportFormatError } from '../../shared/model/transfer.ts'
+import { exportRoomFile, parseRoomFile } from '../../shared/room-file/room-file.ts'
+import type { RoomDirectory } from '../storage/doc-store.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { apiError, catalogApiError } from './errors.ts'
+import { includePersonsOr } from './persons-query.ts'
+
+export interface RoomFileDeps {
+  directory: RoomDirectory
+  rooms: RoomManager
+  /** Largest room file accepted by PUT, in bytes. */
+  maxBytes: number
+}
+
+/**
+ * The whole room as one JSON file (shared/room-file/room-file.ts), under /api:
+ *   GET /rooms/:roomId/room.json   the model, the quadrant and the history index; ?persons=0
+ *   PUT /rooms/:roomId/room.json   facilitator link: replaces the content, after saving a version
+ */
+export function createRoomFileApi({ directory, rooms, maxBytes }: RoomFileDeps): Hono<RoomAccessEnv> {
+  const app = new Hono<RoomAccessEnv>()
+
+  app.get('/rooms/:roomId/room.json', roomAccess(directory), async (c) => {
+    const access = c.get('access')
+    const includePersons = includePersonsOr(c, access)
+    if (includePersons instanceof Response) return includePersons
+    const versions = (await rooms.versions(access.room.id)).map(({ id, createdAt, reason }) => ({ id, createdAt, reason }))
+    const file = await rooms.read(access.room.id, (doc) => exportRoomFile(doc, access.room, { includePersons, versions }))
+    const name = `${access.room.id}${includePersons ? '' : '-no-persons'}-room.json`
+    return c.json(file, 200, { 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' })
+  })
+
+  app.put(
+    '/rooms/:roomId/room.json',
+    roomAccess(directory),
+    bodyLimit({ maxSize: maxBytes, onError: (c) => catalogApiError(c, 413, 'BODY_TOO_LARGE', 'roomFileTooLarge', { mb: Math.floor(maxBytes / 1024 / 1024) }) }),
+    async (c) => {
+      const access = c.get('access')
+      if (access.role !== 'facilitate') return catalogApiError(c, 403, 'FACILITATOR_ONLY', 'facilitatorOnly')
+      let body: unknown
+      try {
+        body = await c.req.json()
+      } catch {
+        return catalogApiError(c, 400, 'INVALID_JSON', 'invalidJson')
+      }
+      let parsed
+      try {
+        parsed = parseRoomFile(body, access.room.kind)
+      } catch (err) {
+        if (err instanceof ImportFormatError) return apiError(c, 400, 'INVALID_ROOM_FILE', err.message, err.messageEn)
+        throw err
+      }
+      const versionId = await rooms.replaceContent(access.room.id, parsed.apply)
+      return c.json({ ...parsed.report, versionId })
+    },
+  )
+
+  return app
+}

@@ -156,6 +156,18 @@ describe('browser: 関係図 (relationship graph) tab', () => {
     await b.screenshot({ path: '/tmp/jusou-graph-panel.png' })
   })
 
+  it('shows the network once the plan is in place beside today’s: the planned ties counted too', async () => {
+    const model = loadSample('case-8050')
+    const now = computeMetrics(deriveGraph(model))
+    const after = computeMetrics(deriveGraph(model), { statuses: ['existing', 'planned'] })
+    const table = b.getByTestId('graph-after-plan').locator('table tbody tr')
+    // 総つながり数: today's count, then the count with the planned ties.
+    await expect(table.first().locator('td').allTextContents()).resolves.toEqual([String(now.network.tieCount), String(after.network.tieCount)])
+    expect(after.network.tieCount).toBeGreaterThan(now.network.tieCount)
+    expect(after.network.isolatedActors.length).toBeLessThan(now.network.isolatedActors.length)
+    await expect(b.getByTestId('graph-after-plan-connected').textContent()).resolves.toContain('計画でつながる機関')
+  })
+
   it('shows 長男 as 要注意 in the 狭間 panel and nobody as 狭間 (see shared/graph/gaps.test.ts)', async () => {
     const hazama = b.getByTestId('hazama-list')
     await expect(hazama.textContent()).resolves.toContain('該当する人物はいません')

@@ -8,6 +8,7 @@ import { fieldColors } from '../../shared/model/vocabulary'
 import type { RoomKind } from '../../shared/rooms'
 import { useCatalog, useI18n } from '../i18n'
 import { graphText } from './labels'
+import { AfterPlan } from './AfterPlan'
 import { nodeLabel } from './elements'
 
 /**
@@ -28,6 +29,8 @@ function Explain({ text }: { text: string }) {
 export function AnalysisPanel(props: {
   graph: GraphElements
   metrics: GraphMetrics
+  /** The same figures with planned ties counted too (the network once the plan is in place). */
+  afterPlan: GraphMetrics
   kind: RoomKind
   selected: string | null
   onSelect: (id: string | null) => void
@@ -198,6 +201,8 @@ export function AnalysisPanel(props: {
           </dd>
         </dl>
       </section>
+
+      <AfterPlan now={metrics} afterPlan={props.afterPlan} nameOf={(id) => names.get(id) ?? id} />
 
       <section aria-labelledby="graph-table-heading">
         <h3 id="graph-table-heading">{L.actorsTable}</h3>

@@ -69,6 +69,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
     return g
   }, [model, roomKind])
   const metrics = useMemo(() => computeMetrics(full), [full])
+  const afterPlan = useMemo(() => computeMetrics(full, { statuses: ['existing', 'planned'] }), [full])
   const visible = useMemo<GraphElements>(() => {
     const filtered = filterGraph(full, filters)
     return egoSteps > 0 && selected ? egoGraph(filtered, selected, egoSteps) : filtered
@@ -169,7 +170,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
         <GraphExports cy={cy} labelScale={labelScale} graph={full} roomKind={roomKind} roomTitle={roomTitle} canExportPersons={canExportPersons} />
       </div>
       <aside className="graph-side" aria-label={L.analysis}>
-        <AnalysisPanel graph={full} metrics={metrics} kind={roomKind} selected={selected} onSelect={select} />
+        <AnalysisPanel graph={full} metrics={metrics} afterPlan={afterPlan} kind={roomKind} selected={selected} onSelect={select} />
       </aside>
     </div>
   )

@@ -8,6 +8,7 @@ import type { ServerConfig } from './config.ts'
 import { createApi } from './http/api.ts'
 import { createGraphExport } from './http/graph-export.ts'
 import { createHistoryApi } from './http/history.ts'
+import { createRecordsApi } from './http/records.ts'
 import { createRoomFileApi } from './http/room-file.ts'
 import { catalogApiError } from './http/errors.ts'
 import { jsonFromOwnOrigin, rateLimit } from './http/request-guard.ts'
@@ -58,6 +59,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   )
   app.route('/api', createGraphExport({ directory: storage, rooms }))
   app.route('/api', createHistoryApi({ directory: storage, rooms }))
+  app.route('/api', createRecordsApi({ directory: storage, records: storage.records, rooms }))
   app.route('/api', createRoomFileApi({ directory: storage, rooms, maxBytes: config.maxSyncMessageBytes }))
   app.route(
     '/api',

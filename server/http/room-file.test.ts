@@ -27,7 +27,7 @@ describe('room file API: the whole room as one JSON file', () => {
     fetch(`${server.url}/api/rooms/${room.roomId}/room.json${query}`, {
       method,
       headers: { authorization: `Bearer ${token(room, role)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   const newRoom = async (title: string) => {
     const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, kind: 'case' }) })

@@ -1,4 +1,5 @@
 import type { Role, RoomKind } from '../../shared/rooms.ts'
+import type { RecordStore } from './records.ts'
 import type { VersionStore } from './versions.ts'
 
 /**
@@ -22,6 +23,8 @@ export interface DocStore {
   listQuarantine(roomId?: string): Promise<QuarantineRecord[]>
   /** Restorable versions of the rooms (storage/versions.ts). */
   readonly versions: VersionStore
+  /** Meeting records of the rooms, never thinned (storage/records.ts). */
+  readonly records: RecordStore
 }
 
 export interface QuarantinedPart {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import type { Role } from '../../shared/rooms.ts'
 import { createLogger, type Logger } from '../log.ts'
+import { SqliteRecordStore } from './records.ts'
 import { SqliteVersionStore } from './versions.ts'
 import type { AppendResult, DocStore, QuarantinedPart, QuarantineRecord, RoomDirectory, RoomRecord, StoredDoc } from './doc-store.ts'
 import { DataDirLock, openVerifiedDatabase, writeStateRecord, writeStateRecordSync, type DbCounts, type VerifiedDatabase } from './integrity.ts'
@@ -54,6 +55,7 @@ export interface SqliteStorageOptions {
 export class SqliteStorage implements DocStore, RoomDirectory {
   readonly db: Database.Database
   readonly versions: SqliteVersionStore
+  readonly records: SqliteRecordStore
   private readonly stmts
   private readonly dataDir: string
   private readonly log: Logger
@@ -100,6 +102,7 @@ export class SqliteStorage implements DocStore, RoomDirectory {
     }
     const db = this.db
     this.versions = new SqliteVersionStore(db)
+    this.records = new SqliteRecordStore(db)
     this.stmts = {
       insertRoom: db.prepare('INSERT INTO rooms (id, title, kind, created_at) VALUES (?, ?, ?, ?)'),
       insertToken: db.prepare('INSERT INTO room_tokens (token_hash, room_id, role) VALUES (?, ?, ?)'),

@@ -3,6 +3,7 @@ import type { RestoreResponse, VersionInfo } from '../../shared/history/versions
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { replayStored } from './replay.ts'
+import { presentOrgs } from './room-versions.ts'
 import { Room, type RoomOptions } from './room.ts'
 
 /** How long a read waits for a live room's latest updates to become durable. */
@@ -124,6 +125,17 @@ export class RoomManager {
       const saved = await room.replaceContent(apply)
       await room.whenPersisted()
       return saved
+    } finally {
+      this.released(room)
+    }
+  }
+
+  /** 所属 of the participants connected to the room now (none when it is not loaded). */
+  async connectedOrgs(roomId: string): Promise<string[]> {
+    if (!this.rooms.has(roomId)) return []
+    const room = await this.acquire(roomId)
+    try {
+      return presentOrgs(room.awareness)
     } finally {
       this.released(room)
     }

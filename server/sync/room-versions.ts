@@ -71,14 +71,18 @@ export class RoomVersions {
     if (this.changedSince) await this.take('closing').catch(() => {})
   }
 
-  /** 所属 of the participants present (their own words, as they entered them; never names). */
   private orgs(): string[] {
-    const orgs = new Set<string>()
-    for (const state of this.awareness.getStates().values()) {
-      const org = (state as { user?: { org?: unknown } }).user?.org
-      if (typeof org === 'string' && org.trim()) orgs.add(org.trim().slice(0, MAX_ORG_LENGTH))
-      if (orgs.size >= MAX_ORGS) break
-    }
-    return [...orgs].sort()
+    return presentOrgs(this.awareness)
   }
+}
+
+/** 所属 of the participants present (their own words, as they entered them; never names). */
+export function presentOrgs(awareness: awarenessProtocol.Awareness): string[] {
+  const orgs = new Set<string>()
+  for (const state of awareness.getStates().values()) {
+    const org = (state as { user?: { org?: unknown } }).user?.org
+    if (typeof org === 'string' && org.trim()) orgs.add(org.trim().slice(0, MAX_ORG_LENGTH))
+    if (orgs.size >= MAX_ORGS) break
+  }
+  return [...orgs].sort()
 }

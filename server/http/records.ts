@@ -1,0 +1,161 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import * as Y from 'yjs'
+import { compareModels } from '../../shared/history/diff.ts'
+import {
+  MAX_RECORD_ATTENDEE_LENGTH,
+  MAX_RECORD_ATTENDEES,
+  MAX_RECORD_TITLE_LENGTH,
+  type CreateRecordRequest,
+  type CreateRecordResponse,
+  type RecordDiffResponse,
+  type RecordsResponse,
+} from '../../shared/history/records.ts'
+import { docFromState, roomCounts } from '../../shared/history/restore.ts'
+import type { ApiErrorKey } from '../../shared/i18n/api-errors.ts'
+import type { MessageParams } from '../../shared/i18n/message.ts'
+import { readModel } from '../../shared/model/doc.ts'
+import type { MapModel } from '../../shared/model/schema.ts'
+import { canEdit } from '../rooms/room-access.ts'
+import type { RoomDirectory } from '../storage/doc-store.ts'
+import type { RecordStore } from '../storage/records.ts'
+import type { RoomManager } from '../sync/room-manager.ts'
+import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { catalogApiError } from './errors.ts'
+
+export interface RecordsDeps {
+  directory: RoomDirectory
+  records: RecordStore
+  rooms: RoomManager
+}
+
+/**
+ * A room's meeting records, under /api (README "History API"; shared/history/records.ts):
+ *   POST /rooms/:roomId/records                      facilitator link: save the map as it is now
+ *   GET  /rooms/:roomId/records                      any link: the list, newest first
+ *   GET  /rooms/:roomId/records/:rid/diff?to=now|rid any link: what changed since the record
+ * A view link's diff always leaves persons and their ties out (docs/domain.md §8.5); edit and
+ * facilitate links get them unless `?persons=0`. Responses are no-store: they hold case data.
+ */
+export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Hono<RoomAccessEnv> {
+  const app = new Hono<RoomAccessEnv>()
+  const noStore = { 'Cache-Control': 'no-store' }
+
+  app.post(
+    '/rooms/:roomId/records',
+    roomAccess(directory),
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: (c) => catalogApiError(c, 413, 'BODY_TOO_LARGE', 'recordTooLarge'),
+    }),
+    async (c) => {
+      const access = c.get('access')
+      if (access.role !== 'facilitate') return catalogApiError(c, 403, 'FACILITATOR_ONLY', 'facilitatorOnly')
+      let body: unknown
+      try {
+        body = await c.req.json()
+      } catch {
+        return catalogApiError(c, 400, 'INVALID_JSON', 'invalidJson')
+      }
+      const parsed = parseRecordRequest(body)
+      if (!parsed.ok) return catalogApiError(c, 400, 'INVALID_RECORD', parsed.key, parsed.params)
+      const roomId = access.room.id
+      const attendees = parsed.value.attendees ?? (await rooms.connectedOrgs(roomId))
+      const { state, counts } = await rooms.read(roomId, (doc) => ({ state: Y.encodeStateAsUpdate(doc), counts: roomCounts(doc) }))
+      const recordId = await records.save(roomId, state, { title: parsed.value.title, date: parsed.value.date ?? localToday(), attendees, counts })
+      const res: CreateRecordResponse = { recordId }
+      return c.json(res, 201, noStore)
+    },
+  )
+
+  app.get('/rooms/:roomId/records', roomAccess(directory), async (c) => {
+    const res: RecordsResponse = { records: await records.list(c.get('access').room.id) }
+    return c.json(res, 200, noStore)
+  })
+
+  app.get('/rooms/:roomId/records/:recordId/diff', roomAccess(directory), async (c) => {
+    const access = c.get('access')
+    const roomId = access.room.id
+    const persons = c.req.query('persons')
+    if (persons !== undefined && !['0', '1', 'false', 'true'].includes(persons)) {
+      return catalogApiError(c, 400, 'INVALID_QUERY', 'invalidPersonsQuery')
+    }
+    // A view link is for observers and projectors: never persons, whatever it asks.
+    const includePersons = canEdit(access.role) && persons !== '0' && persons !== 'false'
+    const from = c.req.param('recordId')
+    const to = c.req.query('to') ?? 'now'
+    const fromState = await records.state(roomId, from)
+    if (!fromState) return catalogApiError(c, 404, 'RECORD_NOT_FOUND', 'recordNotFound')
+    let toModel: MapModel
+    if (to === 'now') {
+      toModel = await rooms.read(roomId, (doc) => readModel(doc).model)
+    } else {
+      const toState = await records.state(roomId, to)
+      if (!toState) return catalogApiError(c, 404, 'RECORD_NOT_FOUND', 'recordNotFound')
+      toModel = modelOfState(toState)
+    }
+    const res: RecordDiffResponse = {
+      from,
+      to,
+      personsIncluded: includePersons,
+      ...compareModels(modelOfState(fromState), toModel, { includePersons, roomKind: access.room.kind }),
+    }
+    return c.json(res, 200, noStore)
+  })
+
+  return app
+}
+
+function modelOfState(state: Uint8Array): MapModel {
+  const doc = docFromState(state)
+  try {
+    return readModel(doc).model
+  } finally {
+    doc.destroy()
+  }
+}
+
+type Parsed =
+  | { ok: true; value: { title: string; date?: string; attendees?: string[] } }
+  | { ok: false; key: ApiErrorKey; params?: MessageParams }
+
+/** Checks a record request field by field, so the refusal names what to fix. */
+export function parseRecordRequest(body: unknown): Parsed {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, key: 'invalidRecord' }
+  const { title, date, attendees, ...rest } = body as Partial<Record<keyof CreateRecordRequest, unknown>>
+  if (Object.keys(rest).length > 0) return { ok: false, key: 'invalidRecord' }
+  const trimmed = typeof title === 'string' ? title.trim() : ''
+  if (!trimmed || trimmed.length > MAX_RECORD_TITLE_LENGTH) return { ok: false, key: 'invalidRecordTitle', params: { max: MAX_RECORD_TITLE_LENGTH } }
+  const value: { title: string; date?: string; attendees?: string[] } = { title: trimmed }
+  if (date !== undefined) {
+    if (typeof date !== 'string' || !isCalendarDate(date)) return { ok: false, key: 'invalidRecordDate' }
+    value.date = date
+  }
+  if (attendees !== undefined) {
+    const refused = { ok: false, key: 'invalidRecordAttendees', params: { maxCount: MAX_RECORD_ATTENDEES, maxLength: MAX_RECORD_ATTENDEE_LENGTH } } as const
+    if (!Array.isArray(attendees) || attendees.length > MAX_RECORD_ATTENDEES) return refused
+    const orgs: string[] = []
+    for (const a of attendees) {
+      if (typeof a !== 'string' || a.trim().length > MAX_RECORD_ATTENDEE_LENGTH) return refused
+      const org = a.trim()
+      if (org && !orgs.includes(org)) orgs.push(org)
+    }
+    value.attendees = orgs
+  }
+  return { ok: true, value }
+}
+
+/** YYYY-MM-DD naming a day that exists (no 2025-02-30). */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const day = new Date(Date.UTC(y, mo - 1, d))
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d
+}
+
+/** Today in the server's local time, YYYY-MM-DD. */
+function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}

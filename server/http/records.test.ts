@@ -190,6 +190,21 @@ describe('room history API: meeting records and comparison', () => {
     expect(await list()).toHaveLength(2)
   })
 
+  it('gives the frozen copy as a room file, with the persons rule of downloads', async () => {
+    const res = await call('GET', `records/${first}/room.json`, 'edit')
+    expect(res.status).toBe(200)
+    const file = (await res.json()) as { format: string; model: { actors: { id: string }[]; persons: unknown[] } }
+    expect(file.format).toBe('jusou-room@1')
+    // Frozen: 権利擁護センター was deleted after the record, and is still in it.
+    expect(file.model.actors.map((a) => a.id)).toContain('a-kenri')
+    expect(file.model.persons).toHaveLength(sample.persons.length)
+    expect((await call('GET', `records/${first}/room.json`, 'view')).status).toBe(403)
+    const withoutPersons = await call('GET', `records/${first}/room.json?persons=0`, 'view')
+    expect(withoutPersons.status).toBe(200)
+    expect(((await withoutPersons.json()) as { model: { persons: unknown[] } }).model.persons).toEqual([])
+    expect((await call('GET', 'records/999/room.json', 'edit')).status).toBe(404)
+  })
+
   it('answers 404 for a record the room does not have', async () => {
     for (const route of ['records/99999/diff', 'records/abc/diff', `records/${first}/diff?to=99999`, `records/${first}/diff?to=later`]) {
       await refusal(await call('GET', route, 'edit'), 404, 'RECORD_NOT_FOUND')

@@ -16,7 +16,9 @@ import type { ApiErrorKey } from '../../shared/i18n/api-errors.ts'
 import type { MessageParams } from '../../shared/i18n/message.ts'
 import { readModel } from '../../shared/model/doc.ts'
 import type { MapModel } from '../../shared/model/schema.ts'
+import { exportRoomFile } from '../../shared/room-file/room-file.ts'
 import { canEdit } from '../rooms/room-access.ts'
+import { includePersonsOr } from './persons-query.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RecordStore } from '../storage/records.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
@@ -101,6 +103,22 @@ export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Ho
       ...compareModels(modelOfState(fromState), toModel, { includePersons, roomKind: access.room.kind }),
     }
     return c.json(res, 200, noStore)
+  })
+
+  // The frozen copy of the room as a room file (shared/room-file): the persons rule of downloads.
+  app.get('/rooms/:roomId/records/:recordId/room.json', roomAccess(directory), async (c) => {
+    const access = c.get('access')
+    const includePersons = includePersonsOr(c, access)
+    if (includePersons instanceof Response) return includePersons
+    const state = await records.state(access.room.id, c.req.param('recordId'))
+    if (!state) return catalogApiError(c, 404, 'RECORD_NOT_FOUND', 'recordNotFound')
+    const doc = docFromState(state)
+    try {
+      const name = `${access.room.id}-record-${c.req.param('recordId')}${includePersons ? '' : '-no-persons'}-room.json`
+      return c.json(exportRoomFile(doc, access.room, { includePersons }), 200, { ...noStore, 'Content-Disposition': `attachment; filename="${name}"` })
+    } finally {
+      doc.destroy()
+    }
   })
 
   return app

@@ -162,10 +162,14 @@ describe('browser: case map on the board, backed by the model', () => {
     await nameInput.press('Enter')
     await expect.poll(() => houkatsu.textContent(), { timeout: 2_000 }).toContain('北部地域包括支援センター')
 
-    // A selects the card and deletes it with the keyboard.
+    // A selects the card and deletes it with the keyboard. It has a tie: A is asked first.
     await clickOn(a, houkatsu)
     await a.getByTestId('inspector-actor').waitFor({ timeout: 2_000 })
     await a.keyboard.press('Delete')
+    const confirm = a.getByRole('alertdialog')
+    await confirm.waitFor({ timeout: 2_000 })
+    await expect(confirm.textContent()).resolves.toContain('機関カード1枚を削除します。つながり1本も削除されます。')
+    await a.getByTestId('delete-confirm-confirm').click()
     await expect.poll(() => actorCards(a).count(), { timeout: 2_000 }).toBe(1)
     await expect.poll(() => arrows(a).count(), { timeout: 2_000 }).toBe(0)
     await expect.poll(() => relationRows(b).count(), { timeout: 2_000 }).toBe(0)

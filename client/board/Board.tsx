@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import {
   AssetRecordType,
   CollaboratorCursorOverlayUtil,
@@ -12,6 +12,9 @@ import {
   getHashForString,
   type Editor,
   type TLAsset,
+  type TldrawOptions,
+  type TLShapeId,
+  type TLUiActionItem,
   type TLUiOverrides,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
@@ -19,6 +22,7 @@ import { fill } from '../../shared/i18n/catalog'
 import type { RoomKind } from '../../shared/rooms'
 import { appText, useCatalog, useI18n } from '../i18n'
 import { redirectEditorUndo } from '../library-seams'
+import { ConfirmDialog } from '../model/ConfirmDialog'
 import { RefusalNotice } from '../model/RefusalNotice'
 import { useModelChange } from '../model/useModelChange'
 import { connectionLabel, type RoomConnection } from '../session/connection'
@@ -27,6 +31,7 @@ import { boardText } from './board-labels'
 import { boardLang } from './board-lang'
 import type { BoardController } from './BoardPanel'
 import { ActorCardShapeUtil, PersonCardShapeUtil } from './card-shapes'
+import { deletionOf, deletionSentences, needsConfirmation, type DeletionSummary } from './delete-confirm'
 import { startModelBoardSync } from './sync'
 import { setModelDocFor } from './model-records'
 import { bindPresence } from './presence'
@@ -179,6 +184,51 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
     undoRef.current = bound?.undo ?? null
   })
 
+  // Asking before a deletion that takes more than one card, or a card and its ties
+  // (delete-confirm.ts). Every way to delete on the board comes through `askBeforeDeleting`:
+  // - tldraw's `delete` action, overridden below: the Delete and Backspace keys (tldraw's
+  //   shortcuts run actions), the context menu, the main menu and the quick-actions button;
+  // - cutting: Ctrl+X does not run the `cut` action (tldraw handles the browser's native `cut`
+  //   event itself, useNativeClipboardEvents), so the `cut` action is not the hook. Both the
+  //   native cut and the menu's go through `onBeforeCopyToClipboard` with operation 'cut',
+  //   which may return false to copy and delete nothing: the one place that catches both;
+  // - the inspector's delete button (controller.deleteSelection).
+  // Not `sideEffects.registerBeforeDeleteHandler`: it is synchronous (it cannot wait for an
+  // answer) and also sees the sync's own deletions (repairs, copies, a colleague's undo).
+  // View-only participants cannot delete (tldraw hides these actions in read-only mode), and
+  // are never asked.
+  const [pendingDelete, setPendingDelete] = useState<{ summary: DeletionSummary; proceed: () => void } | null>(null)
+  const readOnlyRef = useRef(readOnly)
+  const docRef = useRef(connection.doc)
+  useLayoutEffect(() => {
+    readOnlyRef.current = readOnly
+    docRef.current = connection.doc
+  })
+  const askBeforeDeleting = useCallback((target: Editor, ids: readonly TLShapeId[], proceed: () => void) => {
+    if (readOnlyRef.current) return
+    const summary = deletionOf(target, docRef.current, ids)
+    if (needsConfirmation(summary)) setPendingDelete({ summary, proceed })
+    else proceed()
+  }, [])
+  // tldraw's own cut action, and the selection a confirmed cut may go ahead with.
+  const cutAction = useRef<TLUiActionItem | null>(null)
+  const confirmedCut = useRef<string | null>(null)
+  const [options] = useState<Partial<TldrawOptions>>(() => ({
+    onBeforeCopyToClipboard({ editor: target, operation }) {
+      if (operation !== 'cut' || readOnlyRef.current) return
+      const ids = target.getSelectedShapeIds()
+      const key = [...ids].sort().join(' ')
+      const confirmed = confirmedCut.current === key
+      confirmedCut.current = null
+      if (confirmed || !needsConfirmation(deletionOf(target, docRef.current, ids))) return
+      askBeforeDeleting(target, ids, () => {
+        confirmedCut.current = key
+        cutAction.current?.onSelect('dialog')
+      })
+      return false
+    },
+  }))
+
   useEffect(() => {
     if (!editor || !bound) return
     const sync = startModelBoardSync({
@@ -199,21 +249,41 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
     })
     // tldraw's undo, redo and history marks go to this user's BoardUndo.
     const restoreUndo = bound.undo ? redirectEditorUndo(editor, bound.undo) : () => {}
-    onController?.({ editor, doc: connection.doc, canEdit: !readOnly, roomKind, undo: bound.undo })
+    const deleteSelection = () => {
+      const ids = editor.getSelectedShapeIds()
+      askBeforeDeleting(editor, ids, () => {
+        bound.undo?.stopCapturing()
+        editor.deleteShapes(ids)
+      })
+    }
+    onController?.({ editor, doc: connection.doc, canEdit: !readOnly, roomKind, undo: bound.undo, deleteSelection })
     return () => {
       onController?.(null)
       restoreUndo()
       sync.dispose()
     }
-  }, [editor, bound, connection, roomKind, readOnly, onController])
+  }, [editor, bound, connection, roomKind, readOnly, onController, askBeforeDeleting])
 
   const overrides = useMemo<TLUiOverrides>(
     () => ({
-      actions(_editor, actions) {
+      actions(target, actions) {
+        cutAction.current = actions.cut ?? null
         const next: typeof actions = {
           ...actions,
           undo: { ...actions.undo, onSelect: () => undoRef.current?.undo() },
           redo: { ...actions.redo, onSelect: () => undoRef.current?.redo() },
+        }
+        const remove = actions.delete
+        if (remove && !readOnly) {
+          next.delete = {
+            ...remove,
+            onSelect(source) {
+              const ids = target.getSelectedShapeIds()
+              // (tldraw's action does nothing, or only leaves another tool, in these cases.)
+              if (!target.isIn('select') || ids.length === 0) return remove.onSelect(source)
+              askBeforeDeleting(target, ids, () => remove.onSelect(source))
+            },
+          }
         }
         // A view link is for observers and projectors: the board's images carry the persons,
         // and downloads with persons need an edit or facilitate link. tldraw hides actions that
@@ -224,7 +294,7 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
         return next
       },
     }),
-    [readOnly],
+    [readOnly, askBeforeDeleting],
   )
 
   if (newerSchema) {
@@ -273,11 +343,30 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
         shapeUtils={shapeUtils}
         overlayUtils={overlayUtils}
         overrides={overrides}
+        options={options}
         locale={lang}
         onMount={onMount}
         maxAssetSize={Math.max(64 * 1024, Math.floor(maxMessageBytes * 0.7))}
         maxImageDimension={2048}
       />
+      {pendingDelete && (
+        <ConfirmDialog
+          title={B.deleteConfirmTitle}
+          confirmLabel={B.deleteConfirm}
+          cancelLabel={B.deleteCancel}
+          testId="delete-confirm"
+          onCancel={() => setPendingDelete(null)}
+          onConfirm={() => {
+            setPendingDelete(null)
+            pendingDelete.proceed()
+          }}
+        >
+          {deletionSentences(pendingDelete.summary, lang).map((sentence) => (
+            <p key={sentence}>{sentence}</p>
+          ))}
+          <p className="hint">{B.deleteFromMap}</p>
+        </ConfirmDialog>
+      )}
     </div>
   )
 }

@@ -10,4 +10,6 @@ export interface BoardController {
   canEdit: boolean
   roomKind: RoomKind
   undo: BoardUndo | null
+  /** Deletes the selection, asking first when it takes more than one card or a card's ties. */
+  deleteSelection: () => void
 }

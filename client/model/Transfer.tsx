@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { ExcludePersonsOption, useExcludePersons } from './ExcludePersonsOption'
 import type * as Y from 'yjs'
 import type { RoomKind } from '../../shared/rooms'
+import { collection } from '../../shared/model/doc'
 import { applyImport, exportModel, ImportFormatError, parseImport, type ParsedImport } from '../../shared/model/transfer'
 import caseSample from '../../shared/samples/case-8050.json'
 import communitySample from '../../shared/samples/community-platform.json'
@@ -10,6 +11,7 @@ import { downloadText, safeFileName } from '../downloads'
 import { fill } from '../../shared/i18n/catalog'
 import type { RecordKind } from '../../shared/model/schema'
 import { useCatalog, useI18n } from '../i18n'
+import { ConfirmDialog } from './ConfirmDialog'
 import { modelText, type ModelTextKey } from './labels'
 
 const samples: { key: string; label: ModelTextKey; json: unknown }[] = [
@@ -21,7 +23,8 @@ const samples: { key: string; label: ModelTextKey; json: unknown }[] = [
 /**
  * Export the model as JSON; import a file or a sample through one path: parse, show the
  * report (what will be imported, what is rejected and why, what to check), then apply on
- * confirmation. `canExportPersons` is false for a view link: it may export only without persons.
+ * confirmation. Importing adds to the map (applyImport with replace: false: records with the
+ * same id are updated, the rest kept); replacing the map is a choice of its own, asked again. `canExportPersons` is false for a view link: it may export only without persons.
  */
 export function Transfer({
   doc,
@@ -42,7 +45,8 @@ export function Transfer({
   const L = useCatalog(modelText)
   const [excludePersons, setExcludePersons] = useExcludePersons(canExportPersons)
   const [pending, setPending] = useState<ParsedImport | null>(null)
-  const [replace, setReplace] = useState(true)
+  const [replace, setReplace] = useState(false)
+  const [confirmingReplace, setConfirmingReplace] = useState(false)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
 
@@ -54,6 +58,8 @@ export function Transfer({
   const prepare = (json: unknown) => {
     try {
       setPending(parseImport(json, { roomKind }))
+      // Each import starts from adding: replacing is chosen for one import at a time.
+      setReplace(false)
       setMessage(null)
     } catch (err) {
       setPending(null)
@@ -71,12 +77,15 @@ export function Transfer({
 
   const apply = () => {
     if (!pending) return
+    setConfirmingReplace(false)
     applyImport(doc, pending.model, { replace }, origin)
     setMessage({ error: false, text: fill(L.importDone, { counts: counts(pending.report.accepted) }) })
     setPending(null)
   }
 
   const counts = (a: ParsedImport['report']['accepted']) => fill(L.importCounts, a)
+  const currentCounts = () =>
+    counts({ actors: collection(doc, 'actor').size, persons: collection(doc, 'person').size, relations: collection(doc, 'relation').size })
   const kindText: Record<RecordKind, string> = {
     actor: L.recordActor,
     person: L.recordPerson,
@@ -177,23 +186,43 @@ export function Transfer({
               </ul>
             </>
           )}
-          <fieldset className="inline">
-            <label className="inline">
-              <input type="radio" checked={replace} onChange={() => setReplace(true)} />
-              {L.importModeReplace}
+          <fieldset className="import-mode" data-testid="import-mode">
+            <legend>{L.importModeLegend}</legend>
+            <label>
+              <input type="radio" name="import-mode" value="add" checked={!replace} onChange={() => setReplace(false)} data-testid="import-mode-add" />
+              <span>
+                {L.importModeMerge}
+                <span className="hint">{L.importModeMergeHint}</span>
+              </span>
             </label>
-            <label className="inline">
-              <input type="radio" checked={!replace} onChange={() => setReplace(false)} />
-              {L.importModeMerge}
+            <label>
+              <input type="radio" name="import-mode" value="replace" checked={replace} onChange={() => setReplace(true)} data-testid="import-mode-replace" />
+              <span>
+                {L.importModeReplace}
+                <span className="hint">{L.importModeReplaceHint}</span>
+              </span>
             </label>
           </fieldset>
-          <button type="button" className="primary" onClick={apply} data-testid="import-apply">
-            {L.importApply}
+          <button type="button" className="primary" onClick={() => (replace ? setConfirmingReplace(true) : apply())} data-testid="import-apply">
+            {replace ? L.importModeReplace : L.importApply}
           </button>{' '}
           <button type="button" onClick={() => setPending(null)}>
             {L.importCancel}
           </button>
         </div>
+      )}
+      {pending && confirmingReplace && (
+        <ConfirmDialog
+          title={L.importReplaceTitle}
+          confirmLabel={L.importReplaceConfirm}
+          cancelLabel={L.importReplaceCancel}
+          testId="import-replace-confirm"
+          onCancel={() => setConfirmingReplace(false)}
+          onConfirm={apply}
+        >
+          <p>{L.importModeReplaceHint}</p>
+          <p>{fill(L.importReplaceBody, { counts: currentCounts() })}</p>
+        </ConfirmDialog>
       )}
     </section>
   )

@@ -51,10 +51,8 @@ export function Inspector({ controller }: { controller: BoardController }) {
   // then: clearError is a new function at every render).
   // oxlint-disable-next-line react-hooks/exhaustive-deps, react/exhaustive-effect-dependencies
   useEffect(() => clearError(), [key])
-  const remove = () => {
-    controller.undo?.stopCapturing()
-    editor.deleteShapes(editor.getSelectedShapeIds())
-  }
+  // Asks first when the card has ties (Board.tsx, delete-confirm.ts).
+  const remove = () => controller.deleteSelection()
 
   let body: ReactNode
   if (target.kind === 'none') body = <p className="hint">{B.inspectorEmpty}</p>
@@ -72,7 +70,14 @@ export function Inspector({ controller }: { controller: BoardController }) {
       <RefusalNotice message={error} testId="inspector-error" />
       {body}
       {controller.canEdit && isItem && (
-        <button type="button" className="link-button danger" onClick={remove}>
+        <button
+          type="button"
+          className="link-button danger"
+          onClick={remove}
+          title={B.deleteSelectedHint}
+          aria-description={B.deleteSelectedHint}
+          data-testid="inspector-delete"
+        >
           {B.deleteSelected}
         </button>
       )}

@@ -139,3 +139,32 @@ describe('import and export', () => {
     expect(exported.relations.some((r) => personIds.has(r.from) || personIds.has(r.to))).toBe(false)
   })
 })
+
+describe('importing by adding (the lists’ default)', () => {
+  it('keeps both maps when a second file numbers its ties r-1, r-2… too', () => {
+    const doc = new Y.Doc()
+    applyImport(doc, parseImport(sample('case-8050.json')).model, { replace: false })
+    applyImport(doc, parseImport(sample('wide-area-prefecture.json')).model, { replace: false })
+    const { model } = readModel(doc)
+    expect(model.relations).toHaveLength(22 + 25)
+    // Every tie still joins the cards it joined in its own file.
+    const ids = new Set([...model.actors, ...model.persons].map((n) => n.id))
+    for (const r of model.relations) expect(ids.has(r.from) && ids.has(r.to)).toBe(true)
+    // The first map's kind and household tags stay; the second file's tags are added.
+    expect(model.info.kind).toBe('case')
+    expect(model.info.issues).toEqual(expect.arrayContaining(['8050']))
+  })
+
+  it('updates a record field by field and adds the same file twice without duplicates', () => {
+    const doc = new Y.Doc()
+    const parsed = parseImport(sample('case-8050.json')).model
+    applyImport(doc, parsed, { replace: false })
+    const id = parsed.actors[0].id
+    ;(doc.getMap('actors').get(id) as Y.Map<unknown>).set('note', '同僚のメモ')
+    applyImport(doc, parsed, { replace: false })
+    const { model } = readModel(doc)
+    expect(model.actors).toHaveLength(parsed.actors.length)
+    expect(model.relations).toHaveLength(parsed.relations.length)
+    expect(model.actors.find((a) => a.id === id)?.note).toBe('同僚のメモ')
+  })
+})

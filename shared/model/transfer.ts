@@ -3,6 +3,7 @@ import { bilingual, CatalogError, message, type Message } from '../i18n/message.
 import { importCatalog, modelValidationCatalog, validationCatalog } from '../i18n/validation.ts'
 import type { RoomKind } from '../rooms.ts'
 import { collection, collectionSchemas, infoMap, readModel, type CollectionKind } from './doc.ts'
+import { newRecordId } from './ops.ts'
 import { personalInfoMessage } from './personal-info.ts'
 import { issueMessage, mapInfoSchema, type MapInfo, type MapModel, type RecordKind } from './schema.ts'
 
@@ -185,8 +186,11 @@ function messages(m: Message): { message: string; messageEn: string } {
 }
 
 /**
- * Writes an imported model into the room in one transaction. `replace` clears the model
- * first; otherwise records with the same id are overwritten and the rest is kept.
+ * Writes an imported model into the room in one transaction. `replace` clears the model first.
+ * Adding (the default in the lists) keeps what is there: a record with the same id is updated
+ * field by field (a colleague's edit of another field survives), a tie whose id is taken by a
+ * tie between other cards gets a new id (two sample files both number their ties r-1, r-2…),
+ * issue tags are merged, and the map's kind and summary are only filled in when empty.
  */
 export function applyImport(doc: Y.Doc, model: MapModel, options: { replace: boolean }, origin?: unknown): void {
   doc.transact(() => {
@@ -199,13 +203,31 @@ export function applyImport(doc: Y.Doc, model: MapModel, options: { replace: boo
       const target = collection(doc, kind)
       if (options.replace) target.clear()
       for (const record of records) {
-        const map = new Y.Map<unknown>()
-        target.set(record.id, map)
-        for (const [key, value] of Object.entries(record)) if (key !== 'id' && value !== undefined) map.set(key, value)
+        let id = record.id
+        const existing = target.get(id)
+        if (kind === 'relation' && existing instanceof Y.Map && !sameEnds(existing, record as unknown as { from: string; to: string })) id = newRecordId('relation')
+        const map = target.get(id) instanceof Y.Map ? (target.get(id) as Y.Map<unknown>) : new Y.Map<unknown>()
+        if (!map.parent) target.set(id, map)
+        for (const [key, value] of Object.entries(record)) {
+          if (key === 'id') continue
+          if (value === undefined) map.delete(key)
+          else if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value)
+        }
       }
     }
     const info = infoMap(doc)
-    if (options.replace) info.clear()
-    for (const [key, value] of Object.entries(model.info)) if (value !== undefined) info.set(key, value)
+    if (options.replace) {
+      info.clear()
+      for (const [key, value] of Object.entries(model.info)) if (value !== undefined) info.set(key, value)
+      return
+    }
+    const issues = [...new Set([...((info.get('issues') as string[] | undefined) ?? []), ...(model.info.issues ?? [])])]
+    if (issues.length > 0) info.set('issues', issues)
+    if (model.info.kind && !info.get('kind')) info.set('kind', model.info.kind)
+    if (model.info.summary && !info.get('summary')) info.set('summary', model.info.summary)
   }, origin)
+}
+
+function sameEnds(existing: Y.Map<unknown>, record: { from: string; to: string }): boolean {
+  return existing.get('from') === record.from && existing.get('to') === record.to
 }

@@ -133,6 +133,8 @@ describe('browser: 関係図 (relationship graph) tab', () => {
     await transfer.getByTestId('load-sample').selectOption('case')
     await transfer.getByTestId('import-apply').click()
     await expect.poll(() => relationRows(a).count(), { timeout: 5_000 }).toBe(sampleEdges)
+    // The case summary the sample carries is shown and editable in the lists.
+    await expect(a.getByTestId('map-summary').inputValue()).resolves.toBe(caseSample.summary)
 
     await expect.poll(() => nodeCount(b), { timeout: 5_000 }).toBe(sampleNodes)
     expect(await edgeCount(b)).toBe(sampleEdges)

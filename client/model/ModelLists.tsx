@@ -5,7 +5,7 @@ import { removeRecord, updateInfo } from '../../shared/model/ops'
 import type { MapModel } from '../../shared/model/schema'
 import { useCatalog, useI18n } from '../i18n'
 import { ActorsTable } from './ActorsTable'
-import { TagsCell } from './cells'
+import { TagsCell, TextCell } from './cells'
 import { modelText } from './labels'
 import { PersonsTable } from './PersonsTable'
 import { RefusalNotice } from './RefusalNotice'
@@ -58,6 +58,18 @@ export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
       <RefusalNotice message={error} testId="model-error" />
 
       <div className="map-info">
+        <label className="field map-summary">
+          <span>{roomKind === 'community' ? L.mapSummaryCommunity : L.mapSummaryCase}</span>
+          <TextCell
+            value={model.info.summary}
+            label={roomKind === 'community' ? L.mapSummaryCommunity : L.mapSummaryCase}
+            disabled={!canEdit}
+            multiline
+            testId="map-summary"
+            onCommit={(summary) => run(() => updateInfo(doc, { summary }, origin))}
+          />
+          <small className="hint">{roomKind === 'community' ? L.mapSummaryHintCommunity : L.mapSummaryHintCase}</small>
+        </label>
         <label className="field">
           <span>{L.mapIssues}</span>
           <TagsCell

@@ -28,6 +28,7 @@ import { QuadrantView } from '../quadrant/QuadrantView'
 import { GraphView } from '../graph/GraphView'
 import { HistoryDialog } from '../history/HistoryDialog'
 import { historyText } from '../history/labels'
+import { MeetingRecordsButton } from './MeetingRecords'
 import { selectedRecordOnBoard, selectRecordOnBoard } from '../board/selection'
 import { loadProfile, resolveRoomToken, saveProfile, tokenFromHash, type Profile } from './storage'
 
@@ -218,6 +219,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
               {historyL.open}
             </button>
           )}
+          {connection && <MeetingRecordsButton roomId={info.roomId} token={token} role={info.role} connection={connection} />}
           <button type="button" className="link-button" onClick={onEditProfile}>
             {text.profileEdit}
           </button>

@@ -60,7 +60,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   app.route('/api', createGraphExport({ directory: storage, rooms }))
   app.route('/api', createHistoryApi({ directory: storage, rooms }))
   app.route('/api', createRecordsApi({ directory: storage, records: storage.records, rooms }))
-  app.route('/api', createRoomFileApi({ directory: storage, rooms, maxBytes: config.maxSyncMessageBytes }))
+  app.route('/api', createRoomFileApi({ directory: storage, rooms, records: storage.records, maxBytes: config.maxSyncMessageBytes }))
   app.route(
     '/api',
     createApi({

@@ -68,6 +68,17 @@ describe('room file API: the whole room as one JSON file', () => {
     expect(file.model.persons).toHaveLength(sample.persons.length)
     expect(file.quadrant.practices.map((p) => p.text)).toEqual(['民生委員との定例会'])
     expect(file.quadrant.votes).toEqual([{ voterId: 'voter-1', cardId: card.id, count: 1 }])
+    expect(file.records).toEqual([])
+
+    // A meeting record is listed in the file (its copy is a file of its own).
+    const saved = await fetch(`${server.url}/api/rooms/${from.roomId}/records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token(from, 'facilitate')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '第1回 支援会議', date: '2026-12-01', attendees: ['福祉総務課'] }),
+    })
+    expect(saved.status).toBe(201)
+    const withRecord = (await (await request(from, 'GET', 'edit')).json()) as RoomFile
+    expect(withRecord.records).toMatchObject([{ title: '第1回 支援会議', date: '2026-12-01', attendees: ['福祉総務課'] }])
 
     const { room: to, client: b } = await newRoom('移した先のルーム')
     const put = await request(to, 'PUT', 'facilitate', file)

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { ImportFormatError } from '../../shared/model/transfer.ts'
 import { exportRoomFile, parseRoomFile } from '../../shared/room-file/room-file.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
+import type { RecordStore } from '../storage/records.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { roomAccess, type RoomAccessEnv } from './access.ts'
 import { apiError, catalogApiError } from './errors.ts'
@@ -11,6 +12,7 @@ import { includePersonsOr } from './persons-query.ts'
 export interface RoomFileDeps {
   directory: RoomDirectory
   rooms: RoomManager
+  records: RecordStore
   /** Largest room file accepted by PUT, in bytes. */
   maxBytes: number
 }
@@ -20,7 +22,7 @@ export interface RoomFileDeps {
  *   GET /rooms/:roomId/room.json   the model, the quadrant and the history index; ?persons=0
  *   PUT /rooms/:roomId/room.json   facilitator link: replaces the content, after saving a version
  */
-export function createRoomFileApi({ directory, rooms, maxBytes }: RoomFileDeps): Hono<RoomAccessEnv> {
+export function createRoomFileApi({ directory, rooms, records, maxBytes }: RoomFileDeps): Hono<RoomAccessEnv> {
   const app = new Hono<RoomAccessEnv>()
 
   app.get('/rooms/:roomId/room.json', roomAccess(directory), async (c) => {
@@ -28,7 +30,8 @@ export function createRoomFileApi({ directory, rooms, maxBytes }: RoomFileDeps):
     const includePersons = includePersonsOr(c, access)
     if (includePersons instanceof Response) return includePersons
     const versions = (await rooms.versions(access.room.id)).map(({ id, createdAt, reason }) => ({ id, createdAt, reason }))
-    const file = await rooms.read(access.room.id, (doc) => exportRoomFile(doc, access.room, { includePersons, versions }))
+    const recordList = await records.list(access.room.id)
+    const file = await rooms.read(access.room.id, (doc) => exportRoomFile(doc, access.room, { includePersons, versions, records: recordList }))
     const name = `${access.room.id}${includePersons ? '' : '-no-persons'}-room.json`
     return c.json(file, 200, { 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' })
   })

@@ -4,6 +4,7 @@ import { bilingual } from '../i18n/message.ts'
 import { applyImport, exportModel, parseImport, type ExportedModel, type ImportReport } from '../model/transfer.ts'
 import { groupsMap, practicesMap, readQuadrant, settingsMap, votesMap } from '../quadrant/doc.ts'
 import { practiceCardSchema, quadrantGroupSchema, quadrantIssueMessage, quadrantSettingsSchema, voteEntrySchema, type QuadrantData } from '../quadrant/schema.ts'
+import type { RecordInfo } from '../history/records.ts'
 import type { RoomKind } from '../rooms.ts'
 
 /**
@@ -25,12 +26,14 @@ export interface RoomFile {
   quadrant: QuadrantData
   /** The room's restorable versions when it was exported (ids, times, counts; not their content). */
   versions: { id: string; createdAt: string; reason: string }[]
+  /** The room's meeting records (title, date, attendees by 所属; each copy is …/records/:rid/room.json). */
+  records: RecordInfo[]
 }
 
 export function exportRoomFile(
   doc: Y.Doc,
   room: { title: string; kind: RoomKind },
-  options: { includePersons: boolean; versions?: RoomFile['versions'] },
+  options: { includePersons: boolean; versions?: RoomFile['versions']; records?: RecordInfo[] },
 ): RoomFile {
   return {
     format: roomFileFormat,
@@ -42,6 +45,7 @@ export function exportRoomFile(
     // Practice cards name departments and agencies, never persons: the same with or without them.
     quadrant: readQuadrant(doc).data,
     versions: options.versions ?? [],
+    records: options.records ?? [],
   }
 }
 

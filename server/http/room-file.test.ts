@@ -107,6 +107,17 @@ describe('room file API: the whole room as one JSON file', () => {
     expect(((await ok.json()) as { quadrant: unknown }).quadrant).toBeNull()
   })
 
+  it('keeps the room’s persons when the uploaded file was written without them', async () => {
+    const room = rooms[0]
+    const withoutPersons = (await (await request(room, 'GET', 'view', undefined, '?persons=0')).json()) as RoomFile
+    const put = await request(room, 'PUT', 'facilitate', withoutPersons)
+    expect(put.status).toBe(200)
+    const file = (await (await request(room, 'GET', 'edit')).json()) as RoomFile
+    expect(file.model.persons).toHaveLength(sample.persons.length)
+    expect(file.model.relations).toHaveLength(sample.relations.length)
+    expect(file.model.info.summary).toBe(sample.summary)
+  })
+
   it('leaves persons out with ?persons=0, and a view link gets only that', async () => {
     const room = rooms[0]
     expect((await request(room, 'GET', 'view')).status).toBe(403)

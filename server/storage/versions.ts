@@ -47,7 +47,7 @@ export class SqliteVersionStore implements VersionStore {
     const save = db.transaction((roomId: string, state: Uint8Array, info: Omit<VersionInfo, 'id' | 'createdAt'>, now: number) => {
       const { lastInsertRowid } = this.stmts.insert.run(roomId, now, info.reason, JSON.stringify({ counts: info.counts, orgs: info.orgs }), state)
       const rows = this.stmts.list.all(roomId) as Row[]
-      for (const id of versionsToDrop(rows.map((r) => ({ id: String(r.id), createdAt: r.createdAt })), now)) {
+      for (const id of versionsToDrop(rows.map((r) => ({ id: String(r.id), createdAt: r.createdAt, reason: r.reason })), now)) {
         this.stmts.delete.run(roomId, Number(id))
       }
       return String(lastInsertRowid)

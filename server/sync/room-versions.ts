@@ -13,6 +13,7 @@ export interface VersionPolicy {
 }
 
 const MAX_ORGS = 50
+const BULK_VERSION_GAP_MS = 60_000
 const MAX_ORG_LENGTH = 100
 
 /**
@@ -25,6 +26,9 @@ const MAX_ORG_LENGTH = 100
  */
 export class RoomVersions {
   private changedSince = false
+  /** Records deleted by editors since the last version. */
+  private deletedSince = 0
+  private lastBulkAt = -Infinity
   private timer: NodeJS.Timeout | null = null
 
   constructor(
@@ -36,9 +40,20 @@ export class RoomVersions {
     private readonly log: Logger,
   ) {}
 
-  /** Whether an update deleting `records` records must be preceded by a version. */
-  isBulk(records: number): boolean {
-    return records > this.policy.bulkDeleteRecords
+  /**
+   * An editor's update is about to delete `records` records: true when a version of the state
+   * before it must be taken first. Deletions add up since the last version, so removing a map
+   * three records at a time is caught too; at most one such version per minute, so a client
+   * deleting in a loop cannot fill the disk with copies.
+   */
+  deleting(records: number): boolean {
+    if (records <= 0) return false
+    this.deletedSince += records
+    if (this.deletedSince <= this.policy.bulkDeleteRecords) return false
+    const now = Date.now()
+    if (now - this.lastBulkAt < BULK_VERSION_GAP_MS) return false
+    this.lastBulkAt = now
+    return true
   }
 
   /** The document changed: a periodic version will follow. */
@@ -56,6 +71,7 @@ export class RoomVersions {
   take(reason: VersionReason): Promise<string> {
     const state = Y.encodeStateAsUpdate(this.doc)
     this.changedSince = false
+    this.deletedSince = 0
     const saved = this.store.save(this.roomId, state, { reason, counts: roomCounts(this.doc), orgs: this.orgs() })
     saved.then(
       () => this.log.info('room.version_saved', { room: this.roomId, reason, bytes: state.byteLength }),

@@ -180,7 +180,8 @@ export class Room {
    */
   applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
     const restrictedRoots = conn.canEdit && !conn.canFacilitate ? facilitatorOnlyRoots : undefined
-    const verdict = checkUpdate(this.doc, update, { restrictedRoots, recordRoots })
+    // Only an editor's deletions are counted: a view link's update is refused anyway.
+    const verdict = checkUpdate(this.doc, update, { restrictedRoots, recordRoots: conn.canEdit ? recordRoots : undefined })
     if (verdict.ok && verdict.empty) return
     if (!verdict.ok && verdict.kind === 'invalid') throw new InvalidUpdateError(verdict.reason)
     if (!conn.canEdit) return this.refuse(conn, 'read-only link: document changes are not accepted')
@@ -188,7 +189,7 @@ export class Room {
     const pendingBefore = pendingBytes(this.doc)
     const before = verdict.restricted ? restrictedState(this.doc) : null
     // The state before a deletion of many records becomes a version first (stored synchronously).
-    if (this.versions.isBulk(verdict.deletedRecords ?? 0)) void this.versions.take('bulk-delete').catch(() => {})
+    if (this.versions.deleting(verdict.deletedRecords ?? 0)) void this.versions.take('bulk-delete').catch(() => {})
     try {
       Y.applyUpdate(this.doc, update, conn)
     } catch (err) {

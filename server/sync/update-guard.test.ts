@@ -125,6 +125,9 @@ describe('update guard', () => {
     expect(deleted((d) => d.getMap('actors').set('a-0', new Y.Map<unknown>([['name', '置き換え']])))).toBe(0)
     expect(deleted((d) => (d.getMap('actors').get('a-1') as Y.Map<unknown>).delete('name'))).toBe(0)
     expect(deleted((d) => d.getMap('tldraw').delete('shape:x'))).toBe(0)
+    // Overwriting records with something that is not a record removes them.
+    expect(deleted((d) => [0, 1, 2, 3].forEach((i) => d.getMap('actors').set(`a-${i}`, null)))).toBe(4)
+    expect(checkUpdate(server, changeOf(server, (d) => d.getMap('actors').delete('a-5')), records)).toMatchObject({ deletedRecords: 1 })
     expect(checkUpdate(server, changeOf(server, (d) => d.getMap('actors').delete('a-0')))).toEqual({ ok: true, empty: false })
   })
 })

@@ -48,6 +48,26 @@ export interface GuardOptions {
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip
+interface Range {
+  clock: number
+  len: number
+}
+
+/** Each client's deleted ranges sorted and merged, so that no item is visited twice. */
+function mergedRanges(ds: { clients: Map<number, Range[]> }): Map<number, Range[]> {
+  const merged = new Map<number, Range[]>()
+  for (const [client, ranges] of ds.clients) {
+    const sorted = [...ranges].sort((a, b) => a.clock - b.clock)
+    const out: Range[] = []
+    for (const { clock, len } of sorted) {
+      const last = out.at(-1)
+      if (last && clock <= last.clock + last.len) last.len = Math.max(last.len, clock + len - last.clock)
+      else out.push({ clock, len })
+    }
+    merged.set(client, out)
+  }
+  return merged
+}
 interface Location {
   root: string | null
   /** Nesting depth of the type the item sits in (a root type: 0). */
@@ -86,8 +106,10 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, options: GuardOption
       if (at.root !== null && forbidden.has(at.root)) restricted = true
     }
   }
+  // Yjs does not merge a received delete set: overlapping ranges would rescan the same items.
+  const deletions = mergedRanges(ds)
   if (forbidden && !restricted) {
-    for (const [client, ranges] of ds.clients) {
+    for (const [client, ranges] of deletions) {
       for (const { clock, len } of ranges) {
         for (const target of structsInRange(doc, client, clock, len)) {
           if (!(target instanceof Y.Item)) continue
@@ -97,7 +119,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, options: GuardOption
       }
     }
   }
-  const deletedRecords = options.recordRoots && ds.clients.size > 0 ? countDeletedRecords(doc, structs, ds, options.recordRoots) : 0
+  const deletedRecords = options.recordRoots && deletions.size > 0 ? countDeletedRecords(doc, structs, deletions, options.recordRoots) : 0
   return { ok: true, empty: false, ...(restricted ? { restricted } : {}), ...(deletedRecords > 0 ? { deletedRecords } : {}) }
 }
 
@@ -105,14 +127,9 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, options: GuardOption
  * Records the update removes from record roots: live entries of those maps in its delete set,
  * minus keys it writes again (an overwrite deletes the old item too, but removes nothing).
  */
-function countDeletedRecords(
-  doc: Y.Doc,
-  structs: Struct[],
-  ds: { clients: Map<number, { clock: number; len: number }[]> },
-  roots: ReadonlySet<string>,
-): number {
+function countDeletedRecords(doc: Y.Doc, structs: Struct[], deletions: Map<number, Range[]>, roots: ReadonlySet<string>): number {
   const removed = new Set<string>()
-  for (const [client, ranges] of ds.clients) {
+  for (const [client, ranges] of deletions) {
     for (const { clock, len } of ranges) {
       for (const target of structsInRange(doc, client, clock, len)) {
         if (!(target instanceof Y.Item) || target.deleted || target.parentSub === null) continue
@@ -125,7 +142,8 @@ function countDeletedRecords(
   }
   if (removed.size === 0) return 0
   for (const s of structs) {
-    if (!(s instanceof Y.Item)) continue
+    // Only a record written again (a Y.Map) replaces the one deleted; null or a plain value removes it.
+    if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentType)) continue
     // A new entry of a root map names its root by string; one that overwrites a key names only
     // its left neighbour (the entry it replaces), whose position says which key it is.
     if (typeof s.parent === 'string' && s.parentSub !== null) removed.delete(`${s.parent}\u0000${s.parentSub}`)

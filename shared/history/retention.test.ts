@@ -49,7 +49,21 @@ describe('version retention', () => {
       { id: 'older', createdAt: now - 3 * DAY + 5 * MIN },
       ...every(MIN, 21 * MIN),
     ]
-    const dropped = versionsToDrop(versions, now, { keepNewest: 0, denseMs: 2 * HOUR, tiers: [{ upToMs: Infinity, bucketMs: DAY }] })
+    const dropped = versionsToDrop(versions, now, { keepNewest: 0, maxVersions: 300, denseMs: 2 * HOUR, tiers: [{ upToMs: Infinity, bucketMs: DAY }] })
     expect(dropped).toEqual(['older'])
+  })
+
+  it('keeps the version taken before a bulk deletion over a later periodic one in its bucket', () => {
+    const bulk = { id: 'bulk', createdAt: now - 5 * DAY + 5 * MIN, reason: 'bulk-delete' }
+    const later = { id: 'later', createdAt: now - 5 * DAY + 15 * MIN, reason: 'periodic' }
+    const recent = every(MIN, 21 * MIN).map((v) => ({ ...v, reason: 'periodic' }))
+    expect(versionsToDrop([bulk, later, ...recent], now)).toEqual(['later'])
+  })
+
+  it('never keeps more than the cap, dropping the oldest', () => {
+    const many = every(MIN, 400 * MIN)
+    const dropped = versionsToDrop(many, now, { keepNewest: 1000, maxVersions: 300, denseMs: 0, tiers: [{ upToMs: Infinity, bucketMs: 1 }] })
+    expect(dropped).toHaveLength(100)
+    expect(dropped).toContain(many.at(-1)!.id)
   })
 })

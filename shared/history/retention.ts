@@ -6,12 +6,16 @@
  * - the newest `keepNewest` versions, whatever their age;
  * - everything younger than 2 hours;
  * - then one per hour up to 2 days, one per day up to 30 days, one per week after that
- *   (in each bucket the newest version survives).
+ *   (in each bucket one survives: the newest taken before a mistake could be made — before a
+ *   bulk deletion, a replace or a restore — else the newest);
+ * - never more than `maxVersions` in all (the oldest go first).
  */
 export interface RetainedVersion {
   id: string
   /** Milliseconds since the epoch. */
   createdAt: number
+  /** 'periodic' versions give way to the others in their bucket. */
+  reason?: string
 }
 
 const HOUR = 3_600_000
@@ -19,6 +23,7 @@ const DAY = 24 * HOUR
 
 export interface RetentionRules {
   keepNewest: number
+  maxVersions: number
   denseMs: number
   /** Age limits, ascending; the last must be Infinity. */
   tiers: readonly { upToMs: number; bucketMs: number }[]
@@ -26,6 +31,7 @@ export interface RetentionRules {
 
 export const retentionRules: RetentionRules = {
   keepNewest: 20,
+  maxVersions: 300,
   denseMs: 2 * HOUR,
   tiers: [
     { upToMs: 2 * DAY, bucketMs: HOUR },
@@ -37,15 +43,22 @@ export const retentionRules: RetentionRules = {
 /** Ids of the versions to delete, given all of a room's versions and the current time. */
 export function versionsToDrop(versions: readonly RetainedVersion[], now: number, rules: RetentionRules = retentionRules): string[] {
   const newestFirst = [...versions].sort((a, b) => b.createdAt - a.createdAt)
-  const seenBuckets = new Set<string>()
-  const drop: string[] = []
+  const buckets = new Map<string, RetainedVersion[]>()
+  const kept: RetainedVersion[] = []
   newestFirst.forEach((v, index) => {
     const age = now - v.createdAt
-    if (index < rules.keepNewest || age < rules.denseMs) return
+    if (index < rules.keepNewest || age < rules.denseMs) return void kept.push(v)
     const tier = rules.tiers.findIndex((t) => age < t.upToMs)
     const bucket = `${tier}:${Math.floor(v.createdAt / rules.tiers[tier].bucketMs)}`
-    if (seenBuckets.has(bucket)) drop.push(v.id)
-    else seenBuckets.add(bucket)
+    buckets.set(bucket, [...(buckets.get(bucket) ?? []), v])
   })
+  const drop: string[] = []
+  for (const members of buckets.values()) {
+    const survivor = members.find((v) => v.reason !== undefined && v.reason !== 'periodic') ?? members[0]
+    kept.push(survivor)
+    for (const v of members) if (v !== survivor) drop.push(v.id)
+  }
+  kept.sort((a, b) => b.createdAt - a.createdAt)
+  for (const v of kept.slice(rules.maxVersions)) drop.push(v.id)
   return drop
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { ZodError } from 'zod'
 import { bilingual } from '../i18n/message.ts'
+import { readModel } from '../model/doc.ts'
 import { applyImport, exportModel, parseImport, type ExportedModel, type ImportReport } from '../model/transfer.ts'
 import { groupsMap, practicesMap, readQuadrant, settingsMap, votesMap } from '../quadrant/doc.ts'
 import { practiceCardSchema, quadrantGroupSchema, quadrantIssueMessage, quadrantSettingsSchema, voteEntrySchema, type QuadrantData } from '../quadrant/schema.ts'
@@ -68,13 +69,24 @@ export interface ParsedRoomFile {
  */
 export function parseRoomFile(input: unknown, roomKind: RoomKind): ParsedRoomFile {
   const file = isRoomFile(input) ? input : null
-  const { model, report } = parseImport(file ? file.model : input, { roomKind })
+  const modelInput = file ? file.model : input
+  const { model, report } = parseImport(modelInput, { roomKind })
   const quadrant = file ? parseQuadrant(file.quadrant) : null
+  // A file written without persons says nothing about them: the room's persons, their ties and
+  // the household's summary and tags stay, instead of being wiped by what the file leaves out.
+  const withoutPersons = (modelInput as { personsIncluded?: unknown } | null)?.personsIncluded === false
   return {
     report: { ...report, quadrant: quadrant?.report ?? null },
     apply(doc, origin) {
       doc.transact(() => {
+        const before = withoutPersons ? readModel(doc).model : null
         applyImport(doc, model, { replace: true })
+        if (before) {
+          const personIds = new Set(before.persons.map((p) => p.id))
+          const nodeIds = new Set([...model.actors.map((a) => a.id), ...personIds])
+          const ties = before.relations.filter((r) => (personIds.has(r.from) || personIds.has(r.to)) && nodeIds.has(r.from) && nodeIds.has(r.to))
+          applyImport(doc, { info: { issues: before.info.issues, summary: before.info.summary }, actors: [], persons: before.persons, relations: ties }, { replace: false })
+        }
         if (quadrant) quadrant.apply(doc)
       }, origin)
     },

@@ -290,10 +290,11 @@ describe('browser: case map on the board, backed by the model', () => {
     // Unbinding: drag that end into empty space: the tie is gone, the arrow stays a drawing.
     const canvas = (await a.locator('.tl-canvas').boundingBox())!
     await a.getByTestId('inspector-relation').waitFor({ timeout: 2_000 })
-    await a.mouse.move(target.x, target.y)
-    // Let tldraw see the pointer over the handle before pressing: under load (other browser
-    // tests in parallel) a press right after the move could land on the card instead.
-    await a.waitForTimeout(150)
+    // Come onto the handle in small steps and let tldraw see the pointer over it before
+    // pressing: under load a press right after a jump could land on the card instead.
+    await a.mouse.move(target.x - 12, target.y)
+    await a.mouse.move(target.x, target.y, { steps: 4 })
+    await a.waitForTimeout(400)
     await a.mouse.down()
     await a.mouse.move(canvas.x + 60, canvas.y + canvas.height * 0.7, { steps: 10 })
     await a.mouse.up()

@@ -97,7 +97,7 @@ describe('browser: meeting records are saved, listed and compared with the map n
     const status = e.getByTestId('relations-table').getByLabel(`${FROM} → ${TO}（80代） 状態`, { exact: true })
     await expect(status.inputValue()).resolves.toBe('planned')
     await status.selectOption('existing')
-    await expect(status.inputValue()).resolves.toBe('existing')
+    await expect.poll(() => status.inputValue(), { timeout: 5_000 }).toBe('existing')
   })
 
   it('the facilitator compares the record with now and finds the tie under 進んだつながり', async () => {

@@ -8,7 +8,7 @@
  * and returns to whatever had it (the header's 履歴 button) on close. Escape closes it, or
  * first takes back an open confirmation.
  */
-import { Fragment, useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react'
 import { fill } from '../../shared/i18n/catalog'
 import { useCatalog, useI18n } from '../i18n'
 import { errorMessage } from '../server-api'
@@ -16,6 +16,7 @@ import type { VersionInfo } from '../../shared/history/versions'
 import { listVersions, restoreVersion } from './api'
 import { historyText } from './labels'
 import { changeText, countsText, orgsText, reasonText, versionTime, withChanges, type CountChange } from './summary'
+import { useDialogFocus } from './useDialogFocus'
 import './history.css'
 
 type Load = { state: 'loading' } | { state: 'ready'; versions: VersionInfo[]; refreshing: boolean } | { state: 'error'; error: unknown }
@@ -26,8 +27,6 @@ export interface HistoryDialogProps {
   onClose: () => void
 }
 
-const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
-
 export function HistoryDialog({ roomId, token, onClose }: HistoryDialogProps) {
   const { lang } = useI18n()
   const L = useCatalog(historyText)
@@ -37,15 +36,9 @@ export function HistoryDialog({ roomId, token, onClose }: HistoryDialogProps) {
   const [notice, setNotice] = useState<string | null>(null)
   const [actionError, setActionError] = useState<unknown>(null)
   const dialogRef = useRef<HTMLDivElement>(null)
+  const trapTab = useDialogFocus(dialogRef)
   const confirmRef = useRef<HTMLButtonElement>(null)
   const restoreButtons = useRef(new Map<string, HTMLButtonElement>())
-
-  // Focus in on open, and back to the opener (the header's button) on close.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    dialogRef.current?.focus()
-    return () => opener?.focus()
-  }, [])
 
   // One list request at a time: a newer one (a reload) aborts the one before, and closing aborts it.
   const request = useRef<AbortController | null>(null)
@@ -94,21 +87,6 @@ export function HistoryDialog({ roomId, token, onClose }: HistoryDialogProps) {
     if (confirming) confirmRef.current?.focus()
   }, [confirming])
 
-  const trapTab = (e: ReactKeyboardEvent) => {
-    if (e.key !== 'Tab' || !dialogRef.current) return
-    const items = [...dialogRef.current.querySelectorAll<HTMLElement>(focusable)]
-    if (items.length === 0) return
-    const first = items[0]
-    const last = items[items.length - 1]
-    const active = document.activeElement
-    if (e.shiftKey && (active === first || active === dialogRef.current)) {
-      e.preventDefault()
-      last.focus()
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault()
-      first.focus()
-    }
-  }
 
   const restore = async (version: VersionInfo) => {
     setRestoring(true)

@@ -7,7 +7,7 @@
  * Accessibility as the history dialog: a modal role="dialog"; focus moves into it on open,
  * stays in it (Tab wraps), and returns to the header's button on close; Escape closes it.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { fill } from '../../shared/i18n/catalog'
 import type { RecordDiffResponse, RecordInfo } from '../../shared/history/records'
@@ -22,6 +22,7 @@ import { listRecords, recordDiff, recordRoomFile } from './records-api'
 import { recordsText } from './records-labels'
 import { attendeesText } from './records-summary'
 import { countsText } from './summary'
+import { useDialogFocus } from './useDialogFocus'
 import './history.css'
 import './records.css'
 
@@ -38,8 +39,6 @@ export interface RecordsDialogProps {
   onClose: () => void
 }
 
-const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
-
 export function RecordsDialog({ roomId, token, role, doc, orgsPresent, onClose }: RecordsDialogProps) {
   const { lang } = useI18n()
   const L = useCatalog(recordsText)
@@ -50,13 +49,8 @@ export function RecordsDialog({ roomId, token, role, doc, orgsPresent, onClose }
   const [comparison, setComparison] = useState<Comparison | null>(null)
   const [downloading, setDownloading] = useState<string | null>(null)
   const dialogRef = useRef<HTMLDivElement>(null)
+  const trapTab = useDialogFocus(dialogRef)
   const isFacilitator = role === 'facilitate'
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    dialogRef.current?.focus()
-    return () => opener?.focus()
-  }, [])
 
   const request = useRef<AbortController | null>(null)
   const fetchList = useCallback(() => {
@@ -86,21 +80,6 @@ export function RecordsDialog({ roomId, token, role, doc, orgsPresent, onClose }
     return () => window.removeEventListener('keydown', onKey)
   }, [onClose])
 
-  const trapTab = (e: ReactKeyboardEvent) => {
-    if (e.key !== 'Tab' || !dialogRef.current) return
-    const items = [...dialogRef.current.querySelectorAll<HTMLElement>(focusable)]
-    if (items.length === 0) return
-    const first = items[0]
-    const last = items[items.length - 1]
-    const active = document.activeElement
-    if (e.shiftKey && (active === first || active === dialogRef.current)) {
-      e.preventDefault()
-      last.focus()
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault()
-      first.focus()
-    }
-  }
 
   const recordName = (r: RecordInfo) => fill(L.recordOption, { title: r.title, date: r.date })
 

@@ -1,7 +1,7 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { authorize, type AccessResult } from '../rooms/room-access.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
-import { accessErrors, apiError } from './errors.ts'
+import { accessErrors, apiError, catalogApiError } from './errors.ts'
 
 export type GrantedAccess = Extract<AccessResult, { ok: true }>
 /** What a route behind `roomAccess` finds on its context: `c.get('access')`. */
@@ -26,5 +26,20 @@ export function roomAccess(directory: RoomDirectory): MiddlewareHandler<RoomAcce
     }
     c.set('access', access)
     await next()
+  }
+}
+
+/** After roomAccess: only a facilitator link goes on (restore, replace, record); others get 403. */
+export const facilitatorOnly: MiddlewareHandler<RoomAccessEnv> = async (c, next) => {
+  if (c.get('access').role !== 'facilitate') return catalogApiError(c, 403, 'FACILITATOR_ONLY', 'facilitatorOnly')
+  await next()
+}
+
+/** The request's JSON body, or the 400 INVALID_JSON answer when it is not JSON. */
+export async function jsonBodyOr(c: Context): Promise<unknown> {
+  try {
+    return (await c.req.json()) as unknown
+  } catch {
+    return catalogApiError(c, 400, 'INVALID_JSON', 'invalidJson')
   }
 }

@@ -7,7 +7,7 @@ import { roomRequestCatalog } from '../../shared/i18n/rooms.ts'
 import { createRoomRequest, MAX_TITLE_LENGTH, type ClientConfigResponse, type RoomInfoResponse } from '../../shared/rooms.ts'
 import { createRoom } from '../rooms/room-access.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
-import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { jsonBodyOr, roomAccess, type RoomAccessEnv } from './access.ts'
 import { apiError, catalogApiError } from './errors.ts'
 
 export interface ApiDeps {
@@ -29,12 +29,8 @@ export function createApi({ directory, publicUrl, clientConfig }: ApiDeps): Hono
       onError: (c) => catalogApiError(c, 413, 'BODY_TOO_LARGE', 'bodyTooLarge'),
     }),
     async (c) => {
-      let body: unknown
-      try {
-        body = await c.req.json()
-      } catch {
-        return catalogApiError(c, 400, 'INVALID_JSON', 'invalidJson')
-      }
+      const body = await jsonBodyOr(c)
+      if (body instanceof Response) return body
       const parsed = createRoomRequest.safeParse(body)
       if (!parsed.success) {
         const text = roomRequestRefusal(parsed.error.issues[0])

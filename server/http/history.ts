@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
-import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { facilitatorOnly, roomAccess, type RoomAccessEnv } from './access.ts'
 import { catalogApiError } from './errors.ts'
 
 export interface HistoryDeps {
@@ -22,9 +22,8 @@ export function createHistoryApi({ directory, rooms }: HistoryDeps): Hono<RoomAc
     return c.json({ versions }, 200, { 'Cache-Control': 'no-store' })
   })
 
-  app.post('/rooms/:roomId/versions/:versionId/restore', roomAccess(directory), async (c) => {
+  app.post('/rooms/:roomId/versions/:versionId/restore', roomAccess(directory), facilitatorOnly, async (c) => {
     const access = c.get('access')
-    if (access.role !== 'facilitate') return catalogApiError(c, 403, 'FACILITATOR_ONLY', 'facilitatorOnly')
     const result = await rooms.restoreVersion(access.room.id, c.req.param('versionId'))
     if (!result) return catalogApiError(c, 404, 'VERSION_NOT_FOUND', 'versionNotFound')
     return c.json(result)

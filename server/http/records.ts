@@ -22,7 +22,7 @@ import { includePersonsOr } from './persons-query.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RecordStore } from '../storage/records.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
-import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { facilitatorOnly, jsonBodyOr, roomAccess, type RoomAccessEnv } from './access.ts'
 import { catalogApiError } from './errors.ts'
 
 export interface RecordsDeps {
@@ -46,19 +46,15 @@ export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Ho
   app.post(
     '/rooms/:roomId/records',
     roomAccess(directory),
+    facilitatorOnly,
     bodyLimit({
       maxSize: 16 * 1024,
       onError: (c) => catalogApiError(c, 413, 'BODY_TOO_LARGE', 'recordTooLarge'),
     }),
     async (c) => {
       const access = c.get('access')
-      if (access.role !== 'facilitate') return catalogApiError(c, 403, 'FACILITATOR_ONLY', 'facilitatorOnly')
-      let body: unknown
-      try {
-        body = await c.req.json()
-      } catch {
-        return catalogApiError(c, 400, 'INVALID_JSON', 'invalidJson')
-      }
+      const body = await jsonBodyOr(c)
+      if (body instanceof Response) return body
       const parsed = parseRecordRequest(body)
       if (!parsed.ok) return catalogApiError(c, 400, 'INVALID_RECORD', parsed.key, parsed.params)
       const roomId = access.room.id

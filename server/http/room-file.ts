@@ -5,7 +5,7 @@ import { exportRoomFile, parseRoomFile } from '../../shared/room-file/room-file.
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RecordStore } from '../storage/records.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
-import { roomAccess, type RoomAccessEnv } from './access.ts'
+import { facilitatorOnly, jsonBodyOr, roomAccess, type RoomAccessEnv } from './access.ts'
 import { apiError, catalogApiError } from './errors.ts'
 import { includePersonsOr } from './persons-query.ts'
 
@@ -39,16 +39,12 @@ export function createRoomFileApi({ directory, rooms, records, maxBytes }: RoomF
   app.put(
     '/rooms/:roomId/room.json',
     roomAccess(directory),
+    facilitatorOnly,
     bodyLimit({ maxSize: maxBytes, onError: (c) => catalogApiError(c, 413, 'BODY_TOO_LARGE', 'roomFileTooLarge', { mb: Math.floor(maxBytes / 1024 / 1024) }) }),
     async (c) => {
       const access = c.get('access')
-      if (access.role !== 'facilitate') return catalogApiError(c, 403, 'FACILITATOR_ONLY', 'facilitatorOnly')
-      let body: unknown
-      try {
-        body = await c.req.json()
-      } catch {
-        return catalogApiError(c, 400, 'INVALID_JSON', 'invalidJson')
-      }
+      const body = await jsonBodyOr(c)
+      if (body instanceof Response) return body
       let parsed
       try {
         parsed = parseRoomFile(body, access.room.kind)

@@ -107,7 +107,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, options: GuardOption
     }
   }
   // Yjs does not merge a received delete set: overlapping ranges would rescan the same items.
-  const deletions = mergedRanges(ds)
+  // Merged only when something reads them: most updates need neither check.
+  const deletions = (forbidden && !restricted) || options.recordRoots ? mergedRanges(ds) : new Map<number, Range[]>()
   if (forbidden && !restricted) {
     for (const [client, ranges] of deletions) {
       for (const { clock, len } of ranges) {

@@ -1,3 +1,4 @@
+import { planMapNames } from './plan/doc.ts'
 import { quadrantMapNames } from './quadrant/doc.ts'
 
 /**
@@ -6,3 +7,9 @@ import { quadrantMapNames } from './quadrant/doc.ts'
  * their controls to the facilitator only.
  */
 export const facilitatorOnlyRoots: ReadonlySet<string> = new Set([quadrantMapNames.settings])
+
+/**
+ * Root maps that only the server writes (after an HTTP call a facilitator makes): the case's
+ * closure. A client's write inside them is undone by the server, whatever its link.
+ */
+export const serverOnlyRoots: ReadonlySet<string> = new Set([planMapNames.closure])

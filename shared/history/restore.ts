@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { modelMapNames } from '../model/doc.ts'
+import { planMapNames } from '../plan/doc.ts'
 import { quadrantMapNames } from '../quadrant/doc.ts'
 
 /**
@@ -12,6 +13,9 @@ export const roomRootMaps: readonly string[] = [
   'tldraw_schema',
   ...Object.values(modelMapNames),
   ...Object.values(quadrantMapNames),
+  // The plan, but not its closure: closing and reopening a case is not content a restore undoes.
+  planMapNames.info,
+  planMapNames.task,
 ]
 
 /** Record counts shown beside a version: what a participant recognises. */

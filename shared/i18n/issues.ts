@@ -11,6 +11,7 @@ import {
   statusCatalog,
   strengthCatalog,
 } from './vocabulary.ts'
+import { consentCatalog, outreachStageCatalog, supportKindCatalog, taskStatusCatalog } from './plan.ts'
 
 type Issue = z.ZodError['issues'][number]
 
@@ -28,7 +29,7 @@ export interface IssueContext {
 }
 
 /** Stored Japanese terms whose English label helps someone fixing an import file. */
-const glossaries: readonly Catalog<string>[] = [levelCatalog, fieldCatalog, ageBandCatalog, relationTypeCatalog, strengthCatalog, statusCatalog, directionCatalog]
+const glossaries: readonly Catalog<string>[] = [levelCatalog, fieldCatalog, ageBandCatalog, relationTypeCatalog, strengthCatalog, statusCatalog, directionCatalog, taskStatusCatalog, outreachStageCatalog, supportKindCatalog, consentCatalog]
 const hasJapanese = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/
 
 function gloss(value: string): string {

@@ -115,6 +115,8 @@ export const modelFieldCatalog = defineCatalog(
     status: '状態',
     summary: '概要',
     kind: '種類',
+    stage: 'アウトリーチの段階',
+    support: '支援の型',
   },
   {
     id: 'ID',
@@ -136,6 +138,8 @@ export const modelFieldCatalog = defineCatalog(
     status: 'Status',
     summary: 'Summary',
     kind: 'Kind',
+    stage: 'Outreach stage',
+    support: 'Kind of support',
   },
 )
 

@@ -4,6 +4,7 @@ import { describeZodIssue, type IssueContext } from '../i18n/issues.ts'
 import { messageIn, type Message } from '../i18n/message.ts'
 import { modelFieldCatalog, modelValidationCatalog, validationCatalog } from '../i18n/validation.ts'
 import { roomKinds } from '../rooms.ts'
+import { outreachStages, supportKinds } from '../plan/vocabulary.ts'
 import { ageBands, directions, fields, levels, relationTypes, statuses, strengths } from './vocabulary.ts'
 
 /**
@@ -48,6 +49,10 @@ export const personSchema = z
     household: z.boolean({ error: 'householdFlag' }),
     issues: z.array(tag).max(30, 'tooManyTags').default([]),
     note: text(500).optional(),
+    /** 支援プラン: where outreach stands with this person (出会う → つながる → ほぐす → 継続する). */
+    stage: z.enum(outreachStages, { error: 'oneOf' }).optional(),
+    /** 支援プラン: the kind of support this person gets (課題解決型 / 伴走型). */
+    support: z.enum(supportKinds, { error: 'oneOf' }).optional(),
   })
   .strict()
 export type Person = z.infer<typeof personSchema>

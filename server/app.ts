@@ -6,8 +6,10 @@ import { apiErrorCatalog } from '../shared/i18n/api-errors.ts'
 import { bothLangs } from '../shared/i18n/catalog.ts'
 import type { ServerConfig } from './config.ts'
 import { createApi } from './http/api.ts'
+import { createClosureApi } from './http/closure.ts'
 import { createGraphExport } from './http/graph-export.ts'
 import { createHistoryApi } from './http/history.ts'
+import { createPlanExport } from './http/plan-export.ts'
 import { createRecordsApi } from './http/records.ts'
 import { createRoomFileApi } from './http/room-file.ts'
 import { catalogApiError } from './http/errors.ts'
@@ -59,6 +61,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   )
   app.route('/api', createGraphExport({ directory: storage, rooms }))
   app.route('/api', createHistoryApi({ directory: storage, rooms }))
+  app.route('/api', createClosureApi({ directory: storage, rooms }))
+  app.route('/api', createPlanExport({ directory: storage, rooms }))
   app.route('/api', createRecordsApi({ directory: storage, records: storage.records, rooms }))
   app.route('/api', createRoomFileApi({ directory: storage, rooms, records: storage.records, maxBytes: config.maxSyncMessageBytes }))
   app.route(

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeCodes } from '../shared/rooms.ts'
 import { settingsMap } from '../shared/quadrant/doc.ts'
 import { connectClient, destroyAll, waitForSync, waitUntil, type Client } from './support/clients.ts'
-import { awarenessFrame, deepValueUpdate, missingDependencyUpdate, nestedJson, prng, syncFrame } from './support/hostile-frames.ts'
+import { awarenessFrame, deepValueUpdate, clockGapUpdate, nestedJson, prng, syncFrame } from './support/hostile-frames.ts'
 import { openRaw } from './support/raw-socket.ts'
 import { createRoom, startServerProcess, type CreatedRoom, type ServerProcess } from './support/server-process.ts'
 
@@ -146,7 +146,7 @@ describe('hardening: what one link holder can do', () => {
     const rng = prng(7)
     let sent = 0
     while (raw.ws.readyState === WebSocket.OPEN && sent < 3_000) {
-      raw.ws.send(syncFrame(2, missingDependencyUpdate(rng)))
+      raw.ws.send(syncFrame(2, clockGapUpdate(rng)))
       sent++
       if (sent % 100 === 0) await sleep(5)
     }

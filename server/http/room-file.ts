@@ -4,6 +4,7 @@ import { ImportFormatError } from '../../shared/model/transfer.ts'
 import { exportRoomFile, parseRoomFile } from '../../shared/room-file/room-file.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RecordStore } from '../storage/records.ts'
+import { CaseClosedError } from '../sync/room-closure.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { facilitatorOnly, jsonBodyOr, roomAccess, type RoomAccessEnv } from './access.ts'
 import { apiError, catalogApiError } from './errors.ts'
@@ -19,8 +20,9 @@ export interface RoomFileDeps {
 
 /**
  * The whole room as one JSON file (shared/room-file/room-file.ts), under /api:
- *   GET /rooms/:roomId/room.json   the model, the quadrant and the history index; ?persons=0
+ *   GET /rooms/:roomId/room.json   the model, the quadrant, the plan and the history index; ?persons=0
  *   PUT /rooms/:roomId/room.json   facilitator link: replaces the content, after saving a version
+ *                                  (409 CASE_CLOSED while the case is closed)
  */
 export function createRoomFileApi({ directory, rooms, records, maxBytes }: RoomFileDeps): Hono<RoomAccessEnv> {
   const app = new Hono<RoomAccessEnv>()
@@ -52,7 +54,13 @@ export function createRoomFileApi({ directory, rooms, records, maxBytes }: RoomF
         if (err instanceof ImportFormatError) return apiError(c, 400, 'INVALID_ROOM_FILE', err.message, err.messageEn)
         throw err
       }
-      const versionId = await rooms.replaceContent(access.room.id, parsed.apply)
+      let versionId
+      try {
+        versionId = await rooms.replaceContent(access.room.id, parsed.apply)
+      } catch (err) {
+        if (err instanceof CaseClosedError) return catalogApiError(c, 409, 'CASE_CLOSED', 'caseClosed')
+        throw err
+      }
       return c.json({ ...parsed.report, versionId })
     },
   )

@@ -1,16 +1,16 @@
 import * as Y from 'yjs'
-import { facilitatorOnlyRoots } from '../../shared/doc-access.ts'
 
 /**
- * An edit link's write to facilitator-only settings (shared/doc-access.ts) is applied and then
- * undone as the server's own change (refusing it would leave a gap in the sender's clock): these
- * read the settings before and put them back after.
+ * A write to roots the sender may not change (shared/doc-access.ts: an edit link's write to
+ * facilitator-only settings, anyone's write to the server-only closure) is applied and then
+ * undone as the server's own change: refusing it would leave a gap in the sender's clock. These
+ * read the roots' values before and put them back after.
  */
 
-/** Plain values of the facilitator-only maps (they hold settings, never nested types). */
-export function restrictedState(doc: Y.Doc): Map<string, Map<string, unknown>> {
+/** Plain values of the given root maps (they hold settings, never nested types). */
+export function restrictedState(doc: Y.Doc, roots: Iterable<string>): Map<string, Map<string, unknown>> {
   const state = new Map<string, Map<string, unknown>>()
-  for (const root of facilitatorOnlyRoots) state.set(root, new Map(doc.getMap<unknown>(root).entries()))
+  for (const root of roots) state.set(root, new Map(doc.getMap<unknown>(root).entries()))
   return state
 }
 

@@ -1,5 +1,6 @@
 import type { DocStore } from '../storage/doc-store.ts'
 import type { RestoreResponse, VersionInfo } from '../../shared/history/versions.ts'
+import type { Closure } from '../../shared/plan/schema.ts'
 import type { Logger } from '../log.ts'
 import * as Y from 'yjs'
 import { replayStored } from './replay.ts'
@@ -104,6 +105,7 @@ export class RoomManager {
   /**
    * Returns a room to one of its versions, live for everyone in it (Room.restore); null when the
    * room has no such version. Resolves with the id of the version made of the state before.
+   * Rejects with CaseClosedError (room-closure.ts) while the case is closed, like replaceContent.
    */
   async restoreVersion(roomId: string, versionId: string): Promise<RestoreResponse | null> {
     const state = await this.store.versions.state(roomId, versionId)
@@ -125,6 +127,31 @@ export class RoomManager {
       const saved = await room.replaceContent(apply)
       await room.whenPersisted()
       return saved
+    } finally {
+      this.released(room)
+    }
+  }
+
+  /**
+   * Closes the case (Room.closeCase) and resolves once the closure is durable (so it has gone
+   * out to everyone); null when it was already closed.
+   */
+  closeCase(roomId: string, reason: string): Promise<Closure | null> {
+    return this.live(roomId, (room) => room.closeCase(reason))
+  }
+
+  /** Reopens a closed case (Room.reopenCase); false when it was not closed. */
+  reopenCase(roomId: string): Promise<boolean> {
+    return this.live(roomId, (room) => room.reopenCase())
+  }
+
+  /** Runs `change` on the live room, then waits until what it wrote is durable. */
+  private async live<T>(roomId: string, change: (room: Room) => T): Promise<T> {
+    const room = await this.acquire(roomId)
+    try {
+      const result = change(room)
+      await room.whenPersisted()
+      return result
     } finally {
       this.released(room)
     }

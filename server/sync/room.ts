@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as awarenessProtocol from 'y-protocols/awareness'
 import type { DocStore } from '../storage/doc-store.ts'
 import { closeCodes } from '../../shared/rooms.ts'
-import { facilitatorOnlyRoots } from '../../shared/doc-access.ts'
+import { closureMap } from '../../shared/plan/doc.ts'
+import type { Closure } from '../../shared/plan/schema.ts'
 import { InvalidUpdateError, PolicyError, ProtocolError, type RoomConnection } from './connection.ts'
 import {
   encodePermissionDenied,
@@ -11,11 +12,7 @@ import {
   encodeUpdateMessage,
 } from './protocol.ts'
 import type { Logger } from '../log.ts'
-import { freshAwarenessEntries } from './awareness-filter.ts'
-import { AwarenessEncoder } from './awareness-encoder.ts'
-import { AwarenessTicker } from './awareness-ticker.ts'
-import { sendAwarenessTick, sendDocumentMessage, type BackpressureLimits } from './backpressure.ts'
-import { AwarenessOwners, AwarenessViolation } from './awareness-guard.ts'
+import { sendDocumentMessage } from './backpressure.ts'
 import { checkUpdate } from './update-guard.ts'
 import { dropPending, pendingBytes } from './yjs-seams.ts'
 import { restoreRestrictedState, restrictedState } from './restricted-state.ts'
@@ -24,20 +21,12 @@ import { docFromState, restoreDocument } from '../../shared/history/restore.ts'
 import { modelMapNames } from '../../shared/model/doc.ts'
 import { quadrantMapNames } from '../../shared/quadrant/doc.ts'
 import { loadRoomDoc } from './replay.ts'
+import { CaseClosedError, clearClosure, restrictedRootsOf, writeClosure } from './room-closure.ts'
+import { RoomPresence, type PresenceOptions } from './room-presence.ts'
 
-export interface RoomOptions extends BackpressureLimits, Partial<VersionPolicy> {
+export interface RoomOptions extends PresenceOptions, Partial<VersionPolicy> {
   compactAfterUpdates: number
   compactAfterBytes: number
-  awarenessTickMs: number
-  /**
-   * Participants are split into this many groups whose ticks are staggered across the tick
-   * interval, so that a plenary's cursor traffic leaves the server in small, even slices instead
-   * of one burst to everyone (and one burst of echoes back). Each participant still gets at most
-   * one awareness message per tick. 1 = everyone on the same tick.
-   */
-  awarenessTickGroups?: number
-  /** Presence ids one connection may own (a stock client uses one). Default 8. */
-  maxAwarenessIdsPerConnection?: number
 }
 
 /**
@@ -61,12 +50,12 @@ interface PendingUpdate {
  * transaction, then broadcast, each encoded once and sent as the same buffer to everyone.
  */
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness
-  private readonly awarenessEncoder: AwarenessEncoder
   readonly connections = new Set<RoomConnection>()
-  private readonly owners: AwarenessOwners
+  private readonly presence: RoomPresence
   /** Connections already told that an update was refused (told once, logged once). */
   private readonly toldForbidden = new WeakSet<RoomConnection>()
+  /** Connections whose updates were dropped since the case was closed (told once each). */
+  private droppedWhileClosed = new WeakSet<RoomConnection>()
   /** Set when storage failed: the room refuses further work and must be reloaded. */
   broken = false
 
@@ -82,7 +71,6 @@ export class Room {
   private bytesSinceSnapshot: number
   private compacting: Promise<void> | null = null
 
-  private readonly ticker: AwarenessTicker
   private readonly versions: RoomVersions
 
   private constructor(
@@ -93,20 +81,19 @@ export class Room {
     private readonly log: Logger,
     stored: { lastSeq: number; updatesSinceSnapshot: number; bytesSinceSnapshot: number },
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc)
-    this.awarenessEncoder = new AwarenessEncoder(this.awareness)
+    // The server is not a participant: it has no presence of its own.
+    this.presence = new RoomPresence(doc, this.connections, options)
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot
     this.bytesSinceSnapshot = stored.bytesSinceSnapshot
-    this.ticker = new AwarenessTicker(options.awarenessTickMs, options.awarenessTickGroups ?? 1, this.sendAwarenessTick)
-    this.owners = new AwarenessOwners(options.maxAwarenessIdsPerConnection ?? 8)
     this.versions = new RoomVersions(id, doc, this.awareness, store.versions, {
       versionIntervalMs: options.versionIntervalMs ?? 10 * 60_000,
       bulkDeleteRecords: options.bulkDeleteRecords ?? 3,
     }, log)
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness
   }
 
   static async load(id: string, store: DocStore, options: RoomOptions, log: Logger): Promise<Room> {
@@ -135,16 +122,12 @@ export class Room {
   join(conn: RoomConnection): void {
     this.connections.add(conn)
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const others = [...this.awareness.getStates().keys()]
-    if (others.length > 0) conn.send(this.awarenessEncoder.message(others))
+    this.presence.greet(conn)
   }
 
   leave(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
-    }
-    this.owners.release(conn)
+    this.presence.release(conn)
   }
 
   // ---- document -----------------------------------------------------------------------
@@ -176,18 +159,20 @@ export class Room {
   /**
    * A sync step 2 or update from a client. Checked before it touches the document
    * (update-guard.ts): garbage and unloadable content throw InvalidUpdateError; a view link's
-   * change, or an edit link's change to facilitator-only settings, is dropped and the client told.
+   * change, and any change while the case is closed, is dropped and the client told; a write to
+   * roots the link may not change (restricted-state.ts) is applied, undone and the client told.
    */
   applyClientUpdate(conn: RoomConnection, update: Uint8Array): void {
-    const restrictedRoots = conn.canEdit && !conn.canFacilitate ? facilitatorOnlyRoots : undefined
+    const restrictedRoots = restrictedRootsOf(conn)
     // Only an editor's deletions are counted: a view link's update is refused anyway.
     const verdict = checkUpdate(this.doc, update, { restrictedRoots, recordRoots: conn.canEdit ? recordRoots : undefined })
     if (verdict.ok && verdict.empty) return
     if (!verdict.ok && verdict.kind === 'invalid') throw new InvalidUpdateError(verdict.reason)
     if (!conn.canEdit) return this.refuse(conn, 'read-only link: document changes are not accepted')
+    if (this.closed) return this.refuseWhileClosed(conn)
     if (!verdict.ok) return this.refuse(conn, verdict.reason)
     const pendingBefore = pendingBytes(this.doc)
-    const before = verdict.restricted ? restrictedState(this.doc) : null
+    const before = verdict.restricted && restrictedRoots ? restrictedState(this.doc, restrictedRoots) : null
     // The state before a deletion of many records becomes a version first (stored synchronously).
     if (this.versions.deleting(verdict.deletedRecords ?? 0)) void this.versions.take('bulk-delete').catch(() => {})
     try {
@@ -196,10 +181,10 @@ export class Room {
       throw new InvalidUpdateError(`update could not be applied: ${(err as Error).name}`)
     }
     if (before) {
-      // Undo the edit link's change to facilitator-only settings as the server's own change:
-      // every client, the sender included, returns to the facilitator's values.
+      // Undo the change as the server's own: every client, the sender included, returns to the
+      // facilitator's settings and the closure the server wrote.
       restoreRestrictedState(this.doc, before, this)
-      this.refuse(conn, 'only the facilitator may change these settings')
+      this.refuse(conn, conn.canFacilitate ? 'only the server writes the case closure' : 'only the facilitator may change these settings')
     }
     const pending = pendingBytes(this.doc)
     if (pending > MAX_PENDING_BYTES && pending > pendingBefore) {
@@ -215,14 +200,48 @@ export class Room {
     conn.send(encodePermissionDenied(reason))
   }
 
+  /** While the case is closed (planClosure holds a closure) the room is read-only for everyone. */
+  get closed(): boolean {
+    return closureMap(this.doc).size > 0
+  }
+
+  private refuseWhileClosed(conn: RoomConnection): void {
+    if (this.droppedWhileClosed.has(conn)) return
+    this.droppedWhileClosed.add(conn)
+    this.log.info('room.update_refused', { room: this.id, conn: conn.id, reason: 'case closed' })
+    conn.send(encodePermissionDenied('the case is closed: document changes are not accepted'))
+  }
+
+  /** 終結: closes the case for everyone, as the server's own change; null when already closed. */
+  closeCase(reason: string): Closure | null {
+    const closure = writeClosure(this.doc, reason, this)
+    if (closure) this.log.info('room.case_closed', { room: this.id })
+    return closure
+  }
+
+  /** Reopens the case for everyone; false when it was not closed. */
+  reopenCase(): boolean {
+    if (!clearClosure(this.doc, this)) return false
+    this.log.info('room.case_reopened', { room: this.id })
+    const dropped = this.droppedWhileClosed
+    this.droppedWhileClosed = new WeakSet()
+    // Those clients hold updates the room dropped, and their later ones would wait for them
+    // forever: a sync step 1 makes their provider send what the room lacks, as after going offline.
+    const stateVector = Y.encodeStateVector(this.doc)
+    for (const conn of this.connections) if (dropped.has(conn)) sendDocumentMessage(conn, encodeSyncStep1(stateVector), this.options)
+    return true
+  }
+
   /**
    * Returns the room to a stored version, live for every participant, as one change of the
    * server's; the state just before becomes a version too, so the restore can be undone.
    */
   async restore(state: Uint8Array): Promise<string> {
+    if (this.closed) throw new CaseClosedError()
     const version = docFromState(state)
     try {
       const saved = await this.versions.take('before-restore')
+      if (this.closed) throw new CaseClosedError()
       restoreDocument(this.doc, version, this)
       return saved
     } finally {
@@ -232,7 +251,9 @@ export class Room {
 
   /** Replaces the room's content (an uploaded room file) as one change, after saving a version. */
   async replaceContent(apply: (doc: Y.Doc, origin: unknown) => void): Promise<string> {
+    if (this.closed) throw new CaseClosedError()
     const saved = await this.versions.take('before-replace')
+    if (this.closed) throw new CaseClosedError()
     apply(this.doc, this)
     return saved
   }
@@ -321,69 +342,18 @@ export class Room {
     return this.compacting
   }
 
-  // ---- awareness ----------------------------------------------------------------------
+  // ---- awareness (room-presence.ts) ----------------------------------------------------
 
-  /**
-   * A participant's presence. Only entries the connection owns are taken (awareness-guard.ts);
-   * an oversized, too deep or unreadable entry throws ProtocolError, one id too many PolicyError.
-   */
   applyAwarenessUpdate(conn: RoomConnection, update: Uint8Array): void {
-    let fresh: Uint8Array | null
-    try {
-      fresh = freshAwarenessEntries(this.awareness, update, this.owners.admitter(conn))
-      if (fresh) awarenessProtocol.applyAwarenessUpdate(this.awareness, fresh, conn)
-    } catch (err) {
-      if (err instanceof AwarenessViolation && err.policy) throw new PolicyError(err.message)
-      throw new ProtocolError(`unreadable awareness update: ${(err as Error).name}`)
-    }
+    this.presence.apply(conn, update)
   }
 
-  /**
-   * Answers an awareness query with everyone's presence, through back-pressure like every other
-   * reply: a client that asks over and over without reading is skipped and then disconnected.
-   */
   replyAwarenessQuery(conn: RoomConnection): void {
-    if (conn.bufferedAmount > this.options.disconnectBytes) return conn.close(closeCodes.tooSlow, 'client too slow, reconnect to resync')
-    if (conn.bufferedAmount > this.options.awarenessSkipBytes) {
-      // It gets the full state with the first tick it can take (backpressure.ts).
-      conn.awarenessStale = true
-      return
-    }
-    const reply = this.awarenessMessage()
-    if (reply) conn.send(reply)
+    this.presence.replyQuery(conn)
   }
 
-  /** Full awareness state, for a client's awareness query. */
   awarenessMessage(): Uint8Array | null {
-    const ids = [...this.awareness.getStates().keys()]
-    return ids.length > 0 ? this.awarenessEncoder.message(ids) : null
-  }
-
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const conn = this.connectionOf(origin)
-    if (conn) {
-      for (const id of added) conn.awarenessIds.add(id)
-      for (const id of updated) conn.awarenessIds.add(id)
-      for (const id of removed) conn.awarenessIds.delete(id)
-      this.owners.claim(conn, added)
-      this.owners.claim(conn, updated)
-    }
-    this.ticker.changed([...added, ...updated, ...removed])
-  }
-
-  /** One combined awareness message per tick, latest state per client, same buffer for the group. */
-  private sendAwarenessTick = (group: number, changed: ReadonlySet<number>): void => {
-    const members = [...this.connections].filter((c) => c.id % this.ticker.groups === group)
-    if (members.length === 0) return
-    const delta = this.awarenessEncoder.message(changed)
-    sendAwarenessTick(members, delta, () => this.awarenessMessage(), this.options)
-  }
-
-  private connectionOf(origin: unknown): RoomConnection | null {
-    return this.connections.has(origin as RoomConnection) ? (origin as RoomConnection) : null
+    return this.presence.message()
   }
 
   // ---- lifecycle ----------------------------------------------------------------------
@@ -392,10 +362,10 @@ export class Room {
   async close(): Promise<void> {
     if (this.flushScheduled) this.flush()
     await this.flushChain
-    this.ticker.stop()
+    this.presence.stopTicks()
     await this.versions.close()
     if (!this.broken && this.updatesSinceSnapshot > 0) await this.compact()
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 }

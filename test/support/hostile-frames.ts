@@ -79,6 +79,19 @@ export function missingDependencyUpdate(rng: Rng): Uint8Array {
   return Y.encodeStateAsUpdate(doc, sv)
 }
 
+/**
+ * An update whose own clock starts past what the room has (the author's first edit is
+ * missing), without depending on any other item's position: Yjs holds it pending.
+ */
+export function clockGapUpdate(rng: Rng): Uint8Array {
+  const doc = new Y.Doc()
+  doc.clientID = rng.int(1, 2 ** 30)
+  doc.getMap('gap').set('first', 1)
+  const sv = Y.encodeStateVector(doc)
+  doc.getMap('gap').set(`k${rng.int(0, 1e6)}`, 'x'.repeat(50))
+  return Y.encodeStateAsUpdate(doc, sv)
+}
+
 /** A legitimate edit: accepted from edit links, refused (not stored) from view links. */
 export function smallEdit(rng: Rng): Uint8Array {
   const doc = new Y.Doc()

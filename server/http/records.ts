@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as Y from 'yjs'
-import { compareModels } from '../../shared/history/diff.ts'
+import { compareModels, comparePlans } from '../../shared/history/diff.ts'
 import {
   MAX_RECORD_ATTENDEE_LENGTH,
   MAX_RECORD_ATTENDEES,
@@ -14,8 +14,10 @@ import {
 import { docFromState, roomCounts } from '../../shared/history/restore.ts'
 import type { ApiErrorKey } from '../../shared/i18n/api-errors.ts'
 import type { MessageParams } from '../../shared/i18n/message.ts'
-import { readModel } from '../../shared/model/doc.ts'
+import { collection, readModel } from '../../shared/model/doc.ts'
 import type { MapModel } from '../../shared/model/schema.ts'
+import { localDate, readPlan } from '../../shared/plan/doc.ts'
+import type { PlanData } from '../../shared/plan/schema.ts'
 import { exportRoomFile } from '../../shared/room-file/room-file.ts'
 import { canEdit } from '../rooms/room-access.ts'
 import { includePersonsOr } from './persons-query.ts'
@@ -60,7 +62,7 @@ export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Ho
       const roomId = access.room.id
       const attendees = parsed.value.attendees ?? (await rooms.connectedOrgs(roomId))
       const { state, counts } = await rooms.read(roomId, (doc) => ({ state: Y.encodeStateAsUpdate(doc), counts: roomCounts(doc) }))
-      const recordId = await records.save(roomId, state, { title: parsed.value.title, date: parsed.value.date ?? localToday(), attendees, counts })
+      const recordId = await records.save(roomId, state, { title: parsed.value.title, date: parsed.value.date ?? localDate(), attendees, counts })
       const res: CreateRecordResponse = { recordId }
       return c.json(res, 201, noStore)
     },
@@ -84,19 +86,26 @@ export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Ho
     const to = c.req.query('to') ?? 'now'
     const fromState = await records.state(roomId, from)
     if (!fromState) return catalogApiError(c, 404, 'RECORD_NOT_FOUND', 'recordNotFound')
-    let toModel: MapModel
+    // Overdue tasks are judged on the day of the later side: today, or that record's meeting.
+    let after: Side
+    let asOf: string
     if (to === 'now') {
-      toModel = await rooms.read(roomId, (doc) => readModel(doc).model)
+      after = await rooms.read(roomId, sideOf)
+      asOf = localDate()
     } else {
       const toState = await records.state(roomId, to)
       if (!toState) return catalogApiError(c, 404, 'RECORD_NOT_FOUND', 'recordNotFound')
-      toModel = modelOfState(toState)
+      after = sideOfState(toState)
+      asOf = (await records.list(roomId)).find((r) => r.id === to)?.date ?? localDate()
     }
+    const before = sideOfState(fromState)
+    const personIds = new Set([...before.personIds, ...after.personIds])
     const res: RecordDiffResponse = {
       from,
       to,
       personsIncluded: includePersons,
-      ...compareModels(modelOfState(fromState), toModel, { includePersons, roomKind: access.room.kind }),
+      ...compareModels(before.model, after.model, { includePersons, roomKind: access.room.kind }),
+      ...comparePlans(before.plan, after.plan, { asOf, includePersons, personIds }),
     }
     return c.json(res, 200, noStore)
   })
@@ -120,10 +129,21 @@ export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Ho
   return app
 }
 
-function modelOfState(state: Uint8Array): MapModel {
+/** One side of a comparison: the map, the plan, and which ids are persons (left out without them). */
+interface Side {
+  model: MapModel
+  plan: PlanData
+  personIds: string[]
+}
+
+function sideOf(doc: Y.Doc): Side {
+  return { model: readModel(doc).model, plan: readPlan(doc).data, personIds: [...collection(doc, 'person').keys()] }
+}
+
+function sideOfState(state: Uint8Array): Side {
   const doc = docFromState(state)
   try {
-    return readModel(doc).model
+    return sideOf(doc)
   } finally {
     doc.destroy()
   }
@@ -166,10 +186,4 @@ function isCalendarDate(value: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
   const day = new Date(Date.UTC(y, mo - 1, d))
   return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d
-}
-
-/** Today in the server's local time, YYYY-MM-DD. */
-function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }

@@ -6,6 +6,8 @@ import { readModel } from '../../shared/model/doc.ts'
 import { personDataIn } from '../../shared/model/privacy-fixtures.ts'
 import { addPractice, createGroup, vote } from '../../shared/quadrant/ops.ts'
 import { readQuadrant } from '../../shared/quadrant/doc.ts'
+import { readPlan } from '../../shared/plan/doc.ts'
+import { addTask, updatePlanInfo } from '../../shared/plan/ops.ts'
 import type { RoomFile } from '../../shared/room-file/room-file.ts'
 import type { CreateRoomResponse } from '../../shared/rooms.ts'
 import type { VersionInfo } from '../../shared/history/versions.ts'
@@ -116,6 +118,30 @@ describe('room file API: the whole room as one JSON file', () => {
     expect(file.model.persons).toHaveLength(sample.persons.length)
     expect(file.model.relations).toHaveLength(sample.relations.length)
     expect(file.model.info.summary).toBe(sample.summary)
+  })
+
+  it('carries the 支援プラン, and without persons leaves the person’s wishes out', async () => {
+    const { room: from, client: a } = await newRoom('プランのあるルーム')
+    applyImport(a.doc, parseImport(sample, { roomKind: 'case' }).model, { replace: true })
+    updatePlanInfo(a.doc, { direction: '母の介護と長男の社会参加を両輪で支える', wishes: '母は自宅で暮らし続けたい', keyPerson: 'p-son' })
+    addTask(a.doc, { id: 't-visit', what: '長男への訪問', owner: 'a-hikikomori', with: ['p-son'], due: '2026-05-01' })
+    for (let i = 0; i < 100 && (await server.rooms.read(from.roomId, (doc) => readPlan(doc).data.tasks.length)) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const full = (await (await request(from, 'GET', 'edit')).json()) as RoomFile
+    expect(full.plan).toEqual(readPlan(a.doc).data)
+    const text = await (await request(from, 'GET', 'view', undefined, '?persons=0')).text()
+    const shared = JSON.parse(text) as RoomFile
+    expect(shared.plan.info).toEqual({ direction: '母の介護と長男の社会参加を両輪で支える' })
+    expect(shared.plan.tasks[0].with).toEqual([])
+    expect(text).not.toContain('暮らし続けたい')
+
+    const { room: to, client: b } = await newRoom('プランの移し先')
+    const put = await request(to, 'PUT', 'facilitate', full)
+    expect(put.status).toBe(200)
+    expect(((await put.json()) as { plan: unknown }).plan).toEqual({ accepted: { fields: 3, tasks: 1 }, rejected: [], closureIgnored: false })
+    await waitUntil(() => readPlan(b.doc).data.tasks.length === 1, 'the plan reached the other room’s participant')
+    expect(readPlan(b.doc).data).toEqual(readPlan(a.doc).data)
   })
 
   it('leaves persons out with ?persons=0, and a view link gets only that', async () => {

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MapModel, Relation } from '../model/schema.ts'
 import { parseImport } from '../model/transfer.ts'
-import { compareModels, mapFigures, modelWithoutPersons, tieChangeKind } from './diff.ts'
+import type { PlanData, PlanTask } from '../plan/schema.ts'
+import { compareModels, comparePlans, mapFigures, modelWithoutPersons, tieChangeKind } from './diff.ts'
 
 const sample = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'samples', 'case-8050.json'), 'utf8'))
 
@@ -196,5 +197,88 @@ describe('compareModels', () => {
     expect(tieChangeKind('existing', 'planned')).toBe('loss')
     expect(tieChangeKind('planned', 'missing')).toBe('other')
     expect(tieChangeKind('existing', 'existing')).toBe('other')
+  })
+})
+
+describe('comparing two states of the 支援プラン', () => {
+  const task = (id: string, fields: Partial<PlanTask> = {}): PlanTask => ({ id, what: `タスク${id}`, owner: 'a-houkatsu', with: [], status: '未着手', ...fields })
+  const plan = (tasks: PlanTask[], info: PlanData['info'] = {}): PlanData => ({ info, tasks, closure: null })
+  const asOf = '2026-05-10'
+
+  it('finds nothing between equal plans, whatever the order of the tasks', () => {
+    const a = plan([task('t-1', { due: '2026-06-01' }), task('t-2')], { direction: '方針' })
+    const b = plan([task('t-2'), task('t-1', { due: '2026-06-01' })], { direction: '方針' })
+    expect(comparePlans(a, b, { asOf })).toEqual({ tasks: { added: [], removed: [], changed: [], completed: [], overdue: [] }, plan: { changedFields: [] } })
+  })
+
+  it('lists tasks added and removed, sorted by id', () => {
+    const d = comparePlans(plan([task('t-3'), task('t-1')]), plan([task('t-4', { due: '2026-07-01' }), task('t-2'), task('t-1')]), { asOf })
+    expect(d.tasks.added).toEqual([
+      { id: 't-2', what: 'タスクt-2', owner: 'a-houkatsu', status: '未着手' },
+      { id: 't-4', what: 'タスクt-4', owner: 'a-houkatsu', due: '2026-07-01', status: '未着手' },
+    ])
+    expect(d.tasks.removed).toEqual([{ id: 't-3', what: 'タスクt-3', owner: 'a-houkatsu', status: '未着手' }])
+    expect(d.tasks.changed).toEqual([])
+  })
+
+  it('reports a changed task with its status and due date before and after', () => {
+    const d = comparePlans(
+      plan([task('t-1', { due: '2026-05-01' }), task('t-2', { status: '実施中' }), task('t-3', { note: '前のメモ' }), task('t-4')]),
+      plan([task('t-1', { due: '2026-06-15' }), task('t-2', { status: '見直し', owner: 'a-hoken' }), task('t-3', { note: '新しいメモ' }), task('t-4', { due: '2026-09-01' })]),
+      { asOf },
+    )
+    expect(d.tasks.changed).toEqual([
+      { id: 't-1', what: 'タスクt-1', owner: 'a-houkatsu', statusBefore: '未着手', statusAfter: '未着手', dueBefore: '2026-05-01', dueAfter: '2026-06-15' },
+      { id: 't-2', what: 'タスクt-2', owner: 'a-hoken', statusBefore: '実施中', statusAfter: '見直し' },
+      { id: 't-3', what: 'タスクt-3', owner: 'a-houkatsu', statusBefore: '未着手', statusAfter: '未着手' },
+      { id: 't-4', what: 'タスクt-4', owner: 'a-houkatsu', statusBefore: '未着手', statusAfter: '未着手', dueAfter: '2026-09-01' },
+    ])
+    expect(d.tasks.completed).toEqual([])
+  })
+
+  it('counts as completed a task that became 完了, or was added already done, but not one that was done before', () => {
+    const d = comparePlans(
+      plan([task('t-1', { status: '実施中' }), task('t-2', { status: '完了' }), task('t-3', { status: '完了', note: 'a' })]),
+      plan([task('t-1', { status: '完了' }), task('t-2', { status: '完了' }), task('t-3', { status: '完了', note: 'b' }), task('t-4', { status: '完了' })]),
+      { asOf },
+    )
+    expect(d.tasks.completed.map((t) => t.id)).toEqual(['t-1', 't-4'])
+    expect(d.tasks.changed.map((t) => t.id)).toEqual(['t-1', 't-3'])
+  })
+
+  it('lists the later side’s overdue tasks as of the given day, unchanged ones too', () => {
+    const after = plan([
+      task('t-late', { due: '2026-05-09' }),
+      task('t-today', { due: '2026-05-10' }),
+      task('t-done', { due: '2026-04-01', status: '完了' }),
+      task('t-review', { due: '2026-04-01', status: '見直し' }),
+      task('t-busy', { due: '2026-04-01', status: '実施中' }),
+    ])
+    const d = comparePlans(plan([task('t-late', { due: '2026-05-09' })]), after, { asOf })
+    expect(d.tasks.overdue.map((t) => t.id)).toEqual(['t-busy', 't-late'])
+    expect(comparePlans(after, after, { asOf: '2026-05-11' }).tasks.overdue.map((t) => t.id)).toEqual(['t-busy', 't-late', 't-today'])
+  })
+
+  it('names the plan fields that were set, changed or cleared, in the form’s order', () => {
+    const d = comparePlans(
+      plan([], { direction: '前の方針', goals: '目標', consent: 'なし', nextMonitoring: '2026-05-01' }),
+      plan([], { direction: '新しい方針', goals: '目標', consent: 'あり', keyPerson: 'a-minsei' }),
+      { asOf },
+    )
+    expect(d.plan.changedFields).toEqual(['direction', 'consent', 'keyPerson', 'nextMonitoring'])
+  })
+
+  it('without persons, never lists 本人の意向, nor a change that only concerns a person', () => {
+    const before = plan([task('t-1', { with: ['a-hoken'] })], { wishes: '自宅で暮らしたい', keyPerson: 'p-son' })
+    const after = plan([task('t-1', { with: ['a-hoken', 'p-son'] })], { wishes: '施設も考えたい', keyPerson: 'p-mother' })
+    const personIds = new Set(['p-son', 'p-mother'])
+    const hidden = comparePlans(before, after, { asOf, includePersons: false, personIds })
+    expect(hidden.plan.changedFields).toEqual([])
+    expect(hidden.tasks.changed).toEqual([])
+    const shown = comparePlans(before, after, { asOf, personIds })
+    expect(shown.plan.changedFields).toEqual(['wishes', 'keyPerson'])
+    expect(shown.tasks.changed.map((t) => t.id)).toEqual(['t-1'])
+    // An actor as key person is no person's business: it is listed without persons too.
+    expect(comparePlans(before, plan([], { keyPerson: 'a-minsei' }), { asOf, includePersons: false, personIds }).plan.changedFields).toEqual(['keyPerson'])
   })
 })

@@ -5,12 +5,16 @@ import { findGaps } from '../graph/gaps.ts'
 import { cutStructure, density } from '../graph/structure.ts'
 import type { Actor, MapModel, Person, Relation } from '../model/schema.ts'
 import type { RelationType, Status } from '../model/vocabulary.ts'
+import { isOverdue } from '../plan/doc.ts'
+import { planInfoSchema, type PlanData, type PlanInfo, type PlanTask } from '../plan/schema.ts'
+import type { TaskStatus } from '../plan/vocabulary.ts'
 import type { RoomKind } from '../rooms.ts'
 
 /**
  * What changed between two states of a map (a meeting record and now, or two records): the
  * actors, persons and ties added, removed and changed, and the network figures of each side
- * (docs/domain.md §7). Pure and deterministic: every list is sorted by id.
+ * (docs/domain.md §7); and in the 支援プラン, the tasks and fields (comparePlans). Pure and
+ * deterministic: every list is sorted by id.
  */
 
 /** An actor (its name) or a person (its role label, never a name). */
@@ -219,4 +223,98 @@ function canonical(value: unknown): string {
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
       : v,
   )
+}
+
+// ---- the 支援プラン -----------------------------------------------------------------------
+
+/** A task as it was (removed) or is (added, completed, overdue). */
+export interface TaskRef {
+  id: string
+  what: string
+  /** Actor id (its name is the reader's to look up: it may have been removed). */
+  owner: string
+  due?: string
+  status: TaskStatus
+}
+
+/** A task present on both sides with some field changed; what and owner as they are after. */
+export interface TaskChange {
+  id: string
+  what: string
+  owner: string
+  statusBefore: TaskStatus
+  statusAfter: TaskStatus
+  dueBefore?: string
+  dueAfter?: string
+}
+
+export interface TaskChanges {
+  added: TaskRef[]
+  removed: TaskRef[]
+  changed: TaskChange[]
+  /** Tasks whose status became 完了: changed to it, or added already done. */
+  completed: TaskRef[]
+  /** Tasks of the later side that are overdue on `asOf` (isOverdue in shared/plan/doc.ts). */
+  overdue: TaskRef[]
+}
+
+export interface PlanComparison {
+  tasks: TaskChanges
+  /** Fields of the plan whose value changed (set, changed or cleared), in the form's order. */
+  plan: { changedFields: (keyof PlanInfo)[] }
+}
+
+export interface ComparePlansOptions {
+  /** YYYY-MM-DD: the day the later side is judged on for overdue tasks. */
+  asOf: string
+  /** false: 本人の意向 is never compared, and persons are left out of partners and key person. */
+  includePersons?: boolean
+  /** Ids of persons (either side), left out when includePersons is false. */
+  personIds?: ReadonlySet<string>
+}
+
+const planFields = Object.keys(planInfoSchema.shape) as (keyof PlanInfo)[]
+
+/** What changed in the 支援プラン and its 役割分担 between two states. Pure; lists sorted by id. */
+export function comparePlans(before: PlanData, after: PlanData, options: ComparePlansOptions): PlanComparison {
+  const includePersons = options.includePersons ?? true
+  const persons = includePersons ? new Set<string>() : (options.personIds ?? new Set<string>())
+  const info = (x: PlanInfo): PlanInfo => {
+    if (includePersons) return x
+    const { keyPerson, ...rest } = x
+    delete rest.wishes
+    return keyPerson === undefined || persons.has(keyPerson) ? rest : { ...rest, keyPerson }
+  }
+  const task = (t: PlanTask): PlanTask => (includePersons ? t : { ...t, with: t.with.filter((id) => !persons.has(id)) })
+  const a = byId(before.tasks.map(task))
+  const b = byId(after.tasks.map(task))
+  const ref = (t: PlanTask): TaskRef => ({ id: t.id, what: t.what, owner: t.owner, ...(t.due !== undefined ? { due: t.due } : {}), status: t.status })
+
+  const tasks: TaskChanges = { added: [], removed: [], changed: [], completed: [], overdue: [] }
+  for (const [id, t] of b) {
+    const old = a.get(id)
+    if (!old) {
+      tasks.added.push(ref(t))
+      if (t.status === '完了') tasks.completed.push(ref(t))
+    } else if (canonical(old) !== canonical(t)) {
+      tasks.changed.push({
+        id,
+        what: t.what,
+        owner: t.owner,
+        statusBefore: old.status,
+        statusAfter: t.status,
+        ...(old.due !== undefined ? { dueBefore: old.due } : {}),
+        ...(t.due !== undefined ? { dueAfter: t.due } : {}),
+      })
+      if (old.status !== '完了' && t.status === '完了') tasks.completed.push(ref(t))
+    }
+    if (isOverdue(t, options.asOf)) tasks.overdue.push(ref(t))
+  }
+  for (const [id, t] of a) if (!b.has(id)) tasks.removed.push(ref(t))
+  for (const list of Object.values(tasks) as { id: string }[][]) list.sort(byIdOrder)
+
+  const x = info(before.info)
+  const y = info(after.info)
+  const changedFields = planFields.filter((f) => (includePersons || f !== 'wishes') && canonical(x[f]) !== canonical(y[f]))
+  return { tasks, plan: { changedFields } }
 }

@@ -1,4 +1,4 @@
-import type { ModelComparison } from './diff.ts'
+import type { ModelComparison, PlanComparison } from './diff.ts'
 import type { RoomCounts } from './restore.ts'
 
 /**
@@ -47,9 +47,13 @@ export interface RecordsResponse {
 /**
  * `GET /api/rooms/:id/records/:rid/diff?to=now|<rid>`: from the record to the map now or to
  * another record. Without persons (a view link always; others with `?persons=0`), persons and
- * every tie that touches one are left out of both sides and `persons` lists nothing.
+ * every tie that touches one are left out of both sides and `persons` lists nothing; the plan
+ * comparison leaves out 本人の意向 and persons as partners or key person.
+ *
+ * `tasks` and `plan` compare the 支援プラン: `tasks.overdue` are the later side's tasks overdue
+ * on its day — today (the server's local date) for `to=now`, else the later record's meeting date.
  */
-export interface RecordDiffResponse extends ModelComparison {
+export interface RecordDiffResponse extends ModelComparison, PlanComparison {
   from: string
   to: 'now' | string
   personsIncluded: boolean

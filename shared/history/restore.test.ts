@@ -5,6 +5,8 @@ import * as Y from 'yjs'
 import { readModel } from '../model/doc.ts'
 import { removeRecord, updateRecord } from '../model/ops.ts'
 import { applyImport, parseImport } from '../model/transfer.ts'
+import { closureMap, readPlan } from '../plan/doc.ts'
+import { addTask, updatePlanInfo, updateTask } from '../plan/ops.ts'
 import { docFromState, restoreDocument, roomCounts } from './restore.ts'
 
 const sample = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'samples', 'case-8050.json'), 'utf8'))
@@ -70,5 +72,29 @@ describe('restoring a version', () => {
     updateRecord(peer, 'actor', id, { note: '復元の後に書いたメモ' })
     expect(readModel(server).model.actors.find((a) => a.id === id)?.note).toBe('復元の後に書いたメモ')
     expect(roomCounts(server).relations).toBe(sample.relations.length)
+  })
+
+  it("brings the plan back (fields, tasks, a person's stage) but leaves the closure alone", () => {
+    const doc = caseDoc()
+    const owner = [...doc.getMap('actors').keys()][0]
+    const person = [...doc.getMap('persons').keys()][0]
+    updatePlanInfo(doc, { direction: '長男の社会参加を支える', nextMonitoring: '2027-01-15' })
+    addTask(doc, { id: 't-1', what: '就労相談へつなぐ', owner, due: '2026-12-20' })
+    updateRecord(doc, 'person', person, { stage: 'つながる' })
+    const version = docFromState(Y.encodeStateAsUpdate(doc))
+    const planBefore = readPlan(doc).data
+
+    updatePlanInfo(doc, { direction: '書き換えた方針' })
+    updateTask(doc, 't-1', { status: '完了' })
+    addTask(doc, { id: 't-2', what: '後から足したタスク', owner })
+    updateRecord(doc, 'person', person, { stage: '継続する' })
+    closureMap(doc).set('closedAt', '2026-12-02T09:00:00.000Z')
+    closureMap(doc).set('reason', '支援の見通しがついたため')
+
+    restoreDocument(doc, version, 'restore')
+    expect(readPlan(doc).data.info).toEqual(planBefore.info)
+    expect(readPlan(doc).data.tasks).toEqual(planBefore.tasks)
+    expect(readModel(doc).model.persons.find((p) => p.id === person)?.stage).toBe('つながる')
+    expect(readPlan(doc).data.closure?.reason).toBe('支援の見通しがついたため')
   })
 })

@@ -6,11 +6,15 @@ import { applyImport, exportModel, parseImport, type ExportedModel, type ImportR
 import { groupsMap, practicesMap, readQuadrant, settingsMap, votesMap } from '../quadrant/doc.ts'
 import { practiceCardSchema, quadrantGroupSchema, quadrantIssueMessage, quadrantSettingsSchema, voteEntrySchema, type QuadrantData } from '../quadrant/schema.ts'
 import type { RecordInfo } from '../history/records.ts'
+import { readPlan } from '../plan/doc.ts'
+import type { PlanData } from '../plan/schema.ts'
 import type { RoomKind } from '../rooms.ts'
+import { exportPlan, parsePlan, type PlanImportReport } from './plan.ts'
 
 /**
  * The whole room as one file (`GET/PUT /api/rooms/:id/room.json`): the map's model, the
- * four-quadrant diagram (groups, cards, votes, settings) and an index of the room's history.
+ * four-quadrant diagram (groups, cards, votes, settings), the 支援プラン (plan.ts) and an index
+ * of the room's history.
  * A room can be backed up or moved with it; the model part is the lists' JSON export, so the
  * sample files and model exports are accepted too.
  */
@@ -25,6 +29,11 @@ export interface RoomFile {
   personsIncluded: boolean
   model: ExportedModel
   quadrant: QuadrantData
+  /**
+   * The 支援プラン and 役割分担; without persons no 本人の意向, no person as key person or partner.
+   * Its closure is informative: an upload never closes or reopens a case.
+   */
+  plan: PlanData
   /** The room's restorable versions when it was exported (ids, times, counts; not their content). */
   versions: { id: string; createdAt: string; reason: string }[]
   /** The room's meeting records (title, date, attendees by 所属; each copy is …/records/:rid/room.json). */
@@ -45,6 +54,7 @@ export function exportRoomFile(
     model: exportModel(doc, { includePersons: options.includePersons, roomKind: room.kind }),
     // Practice cards name departments and agencies, never persons: the same with or without them.
     quadrant: readQuadrant(doc).data,
+    plan: exportPlan(doc, options.includePersons),
     versions: options.versions ?? [],
     records: options.records ?? [],
   }
@@ -55,6 +65,8 @@ export interface RoomImportReport extends ImportReport {
     accepted: { groups: number; practices: number; votes: number }
     rejected: { kind: 'group' | 'practice' | 'vote' | 'settings'; id: string; message: string; messageEn: string }[]
   } | null
+  /** null: the file has no plan (a sample file, a model export), and the room's plan stays as it is. */
+  plan: PlanImportReport | null
 }
 
 export interface ParsedRoomFile {
@@ -65,7 +77,8 @@ export interface ParsedRoomFile {
 /**
  * Validates a room file, a model export or a sample file, record by record (a bad record is
  * reported, the rest imported). Throws ImportFormatError when it is not a map at all.
- * `apply` replaces the room's model, and its quadrant when the file has one, in one transaction.
+ * `apply` replaces the room's model, and its quadrant and plan when the file has them, in one
+ * transaction.
  */
 export function parseRoomFile(input: unknown, roomKind: RoomKind): ParsedRoomFile {
   const file = isRoomFile(input) ? input : null
@@ -75,11 +88,15 @@ export function parseRoomFile(input: unknown, roomKind: RoomKind): ParsedRoomFil
   // A file written without persons says nothing about them: the room's persons, their ties and
   // the household's summary and tags stay, instead of being wiped by what the file leaves out.
   const withoutPersons = (modelInput as { personsIncluded?: unknown } | null)?.personsIncluded === false
+  const ids = { actors: new Set(model.actors.map((a) => a.id)), persons: new Set(model.persons.map((p) => p.id)) }
+  const plan = file && 'plan' in file ? parsePlan(file.plan, ids, withoutPersons) : null
   return {
-    report: { ...report, quadrant: quadrant?.report ?? null },
+    report: { ...report, quadrant: quadrant?.report ?? null, plan: plan?.report ?? null },
     apply(doc, origin) {
       doc.transact(() => {
         const before = withoutPersons ? readModel(doc).model : null
+        // Read while the room's persons are still there, so their ids are still valid partners.
+        const planBefore = plan && withoutPersons ? readPlan(doc).data : null
         applyImport(doc, model, { replace: true })
         if (before) {
           const personIds = new Set(before.persons.map((p) => p.id))
@@ -88,6 +105,7 @@ export function parseRoomFile(input: unknown, roomKind: RoomKind): ParsedRoomFil
           applyImport(doc, { info: { issues: before.info.issues, summary: before.info.summary }, actors: [], persons: before.persons, relations: ties }, { replace: false })
         }
         if (quadrant) quadrant.apply(doc)
+        if (plan) plan.apply(doc, planBefore)
       }, origin)
     },
   }

@@ -101,6 +101,7 @@ const ja = {
   tabLists: '一覧（表）',
   tabQuadrant: '四象限',
   tabGraph: '関係図',
+  tabPlan: '支援プラン',
 }
 
 export type AppTextKey = keyof typeof ja
@@ -194,6 +195,7 @@ const en: Record<AppTextKey, string> = {
   tabLists: 'Lists',
   tabQuadrant: 'Quadrants',
   tabGraph: 'Relationship graph',
+  tabPlan: 'Support plan',
 }
 
 export const appText = defineCatalog('app', ja, en)

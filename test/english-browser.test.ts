@@ -8,7 +8,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
+import { updateRecord } from '../shared/model/ops.ts'
 import { applyImport, parseImport } from '../shared/model/transfer.ts'
+import { addTask, updatePlanInfo } from '../shared/plan/ops.ts'
 import { browserSuite, enterRoom } from './browser-helpers.ts'
 import { connectClient, destroyAll, waitForSync, type Client } from './support/clients.ts'
 
@@ -74,6 +76,10 @@ describe('browser: the English UI', () => {
     clients.push(writer)
     await waitForSync(writer.provider)
     applyImport(writer.doc, parseImport(englishCase(), { roomKind: 'case' }).model, { replace: true })
+    // A support plan in English: fields, an overdue task (its banner is on every tab) and a person's stage.
+    updatePlanInfo(writer.doc, { direction: 'Support the son step by step', wishes: 'Keep living at home', consent: 'なし', keyPerson: 'none', nextMonitoring: '2030-05-01' })
+    addTask(writer.doc, { what: 'Go with him to the job centre', owner: 'a-jiritsu', with: ['p-son'], due: '2024-04-01', status: '実施中', note: 'weekly' })
+    updateRecord(writer.doc, 'person', 'p-son', { stage: 'ほぐす', support: '伴走型' })
 
     const page = await suite.newPage()
     await page.goto(suite.server.url)
@@ -83,12 +89,12 @@ describe('browser: the English UI', () => {
     await enterRoom(page, room.links.facilitate, { name: 'Sam', org: 'Welfare Office' }, { board: true })
     await page.locator('.tl-shape').first().waitFor()
     found.board = await japaneseOnScreen(page)
-    for (const tab of ['lists', 'quadrant', 'graph']) {
+    for (const tab of ['lists', 'quadrant', 'graph', 'plan']) {
       await page.getByTestId(`tab-${tab}`).click()
       await page.waitForTimeout(1500)
       found[tab] = await japaneseOnScreen(page)
     }
-    expect(found).toEqual({ home: [], board: [], lists: [], quadrant: [], graph: [] })
+    expect(found).toEqual({ home: [], board: [], lists: [], quadrant: [], graph: [], plan: [] })
     expect(suite.pageErrors).toEqual([])
   })
 })

@@ -20,6 +20,8 @@ export interface ModelViewProps {
   roomKind: RoomKind
   /** Transaction origin of this user's edits, so that their undo covers them. */
   origin?: unknown
+  /** Read-only because of a view link (the notice says so), not because the case is closed. */
+  viewLink?: boolean
 }
 
 /** What each table of the lists gets: the model to show, and how to change it. */
@@ -36,7 +38,7 @@ export interface ListTableProps {
  * The map without the board: actors, persons and ties as editable tables. For keyboard and
  * screen-reader users, and for rooms where the board cannot be mounted.
  */
-export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
+export function ModelLists({ doc, canEdit, roomKind, origin, viewLink = !canEdit }: ModelViewProps) {
   const { lang } = useI18n()
   const L = useCatalog(modelText)
   const { model, problems } = useModel(doc)
@@ -54,7 +56,7 @@ export function ModelLists({ doc, canEdit, roomKind, origin }: ModelViewProps) {
     <section className="model-lists" aria-labelledby="model-lists-heading" data-testid="model-lists">
       <h2 id="model-lists-heading">{L.listsHeading}</h2>
       <p className="hint">{L.listsIntro}</p>
-      {!canEdit && <p className="notice">{L.readOnly}</p>}
+      {!canEdit && viewLink && <p className="notice">{L.readOnly}</p>}
       <RefusalNotice message={error} testId="model-error" />
 
       <div className="map-info">

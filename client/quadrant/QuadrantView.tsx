@@ -61,6 +61,8 @@ export interface QuadrantViewProps {
   onUndoStep?: () => void
   /** With it, the chosen group board is remembered for this room across reloads. */
   roomId?: string
+  /** Read-only because of a view link (the notice says so), not because the case is closed. */
+  viewLink?: boolean
 }
 
 /** The group board used when a room has none yet: a fixed id, so two first cards make one group. */
@@ -72,7 +74,7 @@ const DEFAULT_GROUP_ID = 'g-default'
  * dot voting and export. All changes go through shared/quadrant/ops.ts.
  */
 export function QuadrantView(props: QuadrantViewProps) {
-  const { doc, canEdit, isFacilitator, profile, voterId, roomTitle, expectedOrgs, origin, onUndoStep, roomId } = props
+  const { doc, canEdit, isFacilitator, profile, voterId, roomTitle, expectedOrgs, origin, onUndoStep, roomId, viewLink = !canEdit } = props
   const { lang } = useI18n()
   const L = useCatalog(quadrantText)
   const orphanGroup = useCatalog(quadrantTextCatalog).orphanGroup
@@ -264,7 +266,7 @@ export function QuadrantView(props: QuadrantViewProps) {
             </button>
           </span>
         </div>
-        {!canEdit && <p className="qv-notice">{L.readOnly}</p>}
+        {!canEdit && viewLink && <p className="qv-notice">{L.readOnly}</p>}
         {plenary && <PlenaryLegend summary={summary} />}
         {!plenary && data.groups.length === 0 && <p className="qv-hint">{L.noGroups}</p>}
         <RefusalNotice

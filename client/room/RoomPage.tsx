@@ -1,6 +1,7 @@
 /**
  * The room page: the gate (link, room info, profile) and the room's tab shell (board, lists,
- * quadrant, graph). Loading is in useRoom.ts, the profile form in ProfileForm.tsx, the
+ * quadrant, graph, and the 支援プラン of a case room). A closed case makes the whole room
+ * read-only, for every link. Loading is in useRoom.ts, the profile form in ProfileForm.tsx, the
  * connection's status and banners in ConnectionBanners.tsx, tldraw preferences in preferences.ts.
  */
 import { useEffect, useMemo, useState } from 'react'
@@ -18,7 +19,7 @@ import { ClosedBanner, ConnectionStatus } from './ConnectionBanners'
 import { ParticipantList, useParticipants } from './Participants'
 import { localUserId, useLocalUser, useTldrawLocale } from './preferences'
 import { ProfileForm } from './ProfileForm'
-import { coverQuadrant } from './quadrantUndo'
+import { coverPlan, coverQuadrant } from './quadrantUndo'
 import { orgsPresent } from './roster'
 import { useRoom } from './useRoom'
 import { ModelLists } from '../model/ModelLists'
@@ -26,6 +27,9 @@ import { Palette } from '../model/Palette'
 import { Transfer } from '../model/Transfer'
 import { QuadrantView } from '../quadrant/QuadrantView'
 import { GraphView } from '../graph/GraphView'
+import { ClosedCaseBanner, OverdueBanner } from '../plan/PlanBanners'
+import { PlanView } from '../plan/PlanView'
+import { useClosure } from '../plan/usePlan'
 import { HistoryDialog } from '../history/HistoryDialog'
 import { historyText } from '../history/labels'
 import { MeetingRecordsButton } from './MeetingRecords'
@@ -147,12 +151,13 @@ interface RoomProps {
   onEditProfile: () => void
 }
 
-type RoomView = 'board' | 'lists' | 'quadrant' | 'graph'
+type RoomView = 'board' | 'lists' | 'quadrant' | 'graph' | 'plan'
 const roomViews: { id: RoomView; label: AppTextKey }[] = [
   { id: 'board', label: 'tabBoard' },
   { id: 'lists', label: 'tabLists' },
   { id: 'quadrant', label: 'tabQuadrant' },
   { id: 'graph', label: 'tabGraph' },
+  { id: 'plan', label: 'tabPlan' },
 ]
 
 function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomProps) {
@@ -188,12 +193,20 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   useTldrawLocale(lang)
   useLocalUser(connection, profile, lang)
 
-  // Quadrant edits are on the same undo stack as the board's and the lists' (quadrantUndo.ts).
+  // Quadrant and plan edits are on the same undo stack as the board's and the lists'
+  // (quadrantUndo.ts). A closed case has no undo (the board is read-only); reopening makes a
+  // new one, which this covers again.
   useEffect(() => {
-    if (connection && boardController?.undo) coverQuadrant(boardController.undo.manager, connection.doc)
+    if (!connection || !boardController?.undo) return
+    coverQuadrant(boardController.undo.manager, connection.doc)
+    coverPlan(boardController.undo.manager, connection.doc)
   }, [connection, boardController])
 
-  const readOnly = info.role === 'view'
+  const viewOnly = info.role === 'view'
+  // 終結 (written by the server, live): nobody edits a closed case, whatever their link.
+  const closure = useClosure(connection?.doc ?? null)
+  const readOnly = viewOnly || closure !== null
+  const hasPlan = info.kind === 'case'
   const decision = licenseDecision(config.tldrawLicenseKey, window.location)
 
   return (
@@ -227,23 +240,27 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
         </div>
       </header>
       {fromCache && <p className="banner">{text.offlineRoomInfo}</p>}
-      {readOnly && <p className="banner">{text.readOnlyNotice}</p>}
+      {viewOnly && <p className="banner">{text.readOnlyNotice}</p>}
+      <ClosedCaseBanner closure={closure} />
+      {connection && hasPlan && <OverdueBanner doc={connection.doc} planShown={view === 'plan'} onOpenPlan={() => showView('plan')} />}
       {connection && <ClosedBanner connection={connection} />}
       <nav className="room-tabs" role="tablist" aria-label={text.viewsLabel}>
-        {roomViews.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            role="tab"
-            id={`tab-${v.id}`}
-            aria-selected={view === v.id}
-            aria-controls={`panel-${v.id}`}
-            data-testid={`tab-${v.id}`}
-            onClick={() => showView(v.id)}
-          >
-            {text[v.label]}
-          </button>
-        ))}
+        {roomViews
+          .filter((v) => v.id !== 'plan' || hasPlan)
+          .map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              role="tab"
+              id={`tab-${v.id}`}
+              aria-selected={view === v.id}
+              aria-controls={`panel-${v.id}`}
+              data-testid={`tab-${v.id}`}
+              onClick={() => showView(v.id)}
+            >
+              {text[v.label]}
+            </button>
+          ))}
       </nav>
       <div className="room-body">
         {/* The board stays mounted while another view is shown: unmounting tldraw mid-load
@@ -268,14 +285,14 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
         </div>
         {connection && view === 'lists' && (
           <div className="room-panel" role="tabpanel" id="panel-lists" aria-labelledby="tab-lists">
-            <ModelLists doc={connection.doc} canEdit={!readOnly} roomKind={info.kind} origin={MODEL_ORIGIN} />
+            <ModelLists doc={connection.doc} canEdit={!readOnly} viewLink={viewOnly} roomKind={info.kind} origin={MODEL_ORIGIN} />
             <Palette doc={connection.doc} canEdit={!readOnly} origin={MODEL_ORIGIN} />
-            <Transfer doc={connection.doc} canEdit={!readOnly} canExportPersons={!readOnly} roomKind={info.kind} roomTitle={info.title} origin={MODEL_ORIGIN} />
+            <Transfer doc={connection.doc} canEdit={!readOnly} canExportPersons={!viewOnly} roomKind={info.kind} roomTitle={info.title} origin={MODEL_ORIGIN} />
           </div>
         )}
         {connection && view === 'quadrant' && (
           <div className="room-panel room-panel-full" role="tabpanel" id="panel-quadrant" aria-labelledby="tab-quadrant">
-            <QuadrantTab connection={connection} info={info} profile={profile} onUndoStep={() => boardController?.undo?.stopCapturing()} />
+            <QuadrantTab connection={connection} info={info} canEdit={!readOnly} profile={profile} onUndoStep={() => boardController?.undo?.stopCapturing()} />
           </div>
         )}
         {connection && view === 'graph' && (
@@ -287,7 +304,22 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
               roomTitle={info.title}
               selectedRecordId={selectedRecordId}
               onSelect={selectFromGraph}
-              canExportPersons={!readOnly}
+              canExportPersons={!viewOnly}
+              token={token}
+            />
+          </div>
+        )}
+        {connection && hasPlan && view === 'plan' && (
+          <div className="room-panel" role="tabpanel" id="panel-plan" aria-labelledby="tab-plan">
+            <PlanView
+              doc={connection.doc}
+              roomId={info.roomId}
+              roomTitle={info.title}
+              token={token}
+              role={info.role}
+              canEdit={!readOnly}
+              origin={MODEL_ORIGIN}
+              onUndoStep={() => boardController?.undo?.stopCapturing()}
             />
           </div>
         )}
@@ -301,15 +333,15 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   )
 }
 
-function QuadrantTab(props: { connection: RoomConnection; info: RoomInfoResponse; profile: Profile; onUndoStep: () => void }) {
-  const { connection, info, profile, onUndoStep } = props
+function QuadrantTab(props: { connection: RoomConnection; info: RoomInfoResponse; canEdit: boolean; profile: Profile; onUndoStep: () => void }) {
+  const { connection, info, canEdit, profile, onUndoStep } = props
   const participants = useParticipants(connection.awareness)
   // Departments present in the room: the summary lists those that have placed nothing yet.
   const expectedOrgs = useMemo(() => orgsPresent(participants), [participants])
   return (
     <QuadrantView
       doc={connection.doc}
-      canEdit={info.role !== 'view'}
+      canEdit={canEdit}
       isFacilitator={info.role === 'facilitate'}
       profile={profile}
       voterId={localUserId()}
@@ -318,6 +350,7 @@ function QuadrantTab(props: { connection: RoomConnection; info: RoomInfoResponse
       roomTitle={info.title}
       expectedOrgs={expectedOrgs}
       roomId={info.roomId}
+      viewLink={info.role === 'view'}
     />
   )
 }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { planTypes } from '../../shared/plan/doc'
 import { quadrantTypes } from '../../shared/quadrant/doc'
 
 /**
@@ -9,4 +10,9 @@ import { quadrantTypes } from '../../shared/quadrant/doc'
  */
 export function coverQuadrant(manager: Y.UndoManager, doc: Y.Doc): void {
   manager.addToScope(quadrantTypes(doc))
+}
+
+/** The same for the 支援プラン: its fields and tasks (never the closure, which only the server writes). */
+export function coverPlan(manager: Y.UndoManager, doc: Y.Doc): void {
+  manager.addToScope(planTypes(doc))
 }

@@ -43,11 +43,12 @@ export interface StartOptions {
   env?: Record<string, string>
 }
 
-/** Starts `server/main.ts` (serving the built dist/) and waits until /api/config answers. */
+/** Starts `server/main.ts` (serving the built dist/, or CLIENT_DIR) and waits until /api/config answers. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const root = path.resolve(import.meta.dirname, '..')
-  if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
-    throw new Error('dist/index.html is missing: build the client first (`npm test` runs `vite build`).')
+  const clientDir = process.env.CLIENT_DIR ? path.resolve(root, process.env.CLIENT_DIR) : path.join(root, 'dist')
+  if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
+    throw new Error(`${clientDir}/index.html is missing: build the client first (\`npm test\` runs \`vite build\`).`)
   }
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'jusou-browser-'))

@@ -15,6 +15,8 @@ import type { Role } from '../../shared/rooms'
 import { downloadBlob, safeFileName } from '../downloads'
 import { useCatalog, useI18n } from '../i18n'
 import { useModel } from '../model/useModel'
+import { printText } from '../print/labels'
+import { printPath } from '../print/print-data'
 import { errorMessage } from '../server-api'
 import { RecordComparison } from './RecordComparison'
 import { RecordForm } from './RecordForm'
@@ -42,6 +44,7 @@ export interface RecordsDialogProps {
 export function RecordsDialog({ roomId, token, role, doc, orgsPresent, onClose }: RecordsDialogProps) {
   const { lang } = useI18n()
   const L = useCatalog(recordsText)
+  const P = useCatalog(printText)
   const { model } = useModel(doc)
   const [load, setLoad] = useState<Load>({ state: 'loading' })
   const [notice, setNotice] = useState<string | null>(null)
@@ -214,6 +217,14 @@ export function RecordsDialog({ roomId, token, role, doc, orgsPresent, onClose }
                   >
                     {downloading === record.id ? L.downloading : L.download}
                   </button>
+                  <a
+                    className="link-button"
+                    href={printPath(roomId, { doc: 'record', recordId: record.id, includePersons: role !== 'view' })}
+                    aria-label={fill(P.printLinkLabel, { title: record.title })}
+                    data-testid="records-print"
+                  >
+                    {P.printLink}
+                  </a>
                 </div>
                 {comparison?.anchor === record.id && comparison.state === 'loading' && <p>{L.comparing}</p>}
                 {comparison?.anchor === record.id && comparison.state === 'error' && (

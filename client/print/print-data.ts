@@ -1,0 +1,204 @@
+/**
+ * Pure helpers of the printable documents: the page's query, reading the room file the server
+ * sent (validated like an import: a bad record is left out, never trusted), the 役割分担 grouped
+ * by agency, and "what changed since the last record" in words. No React, no fetch: unit-tested
+ * in print-data.test.ts.
+ */
+import { fill, inLang, labelOf, type Lang } from '../../shared/i18n/catalog'
+import { taskStatusCatalog } from '../../shared/i18n/plan'
+import { ageBandCatalog, personRoleCatalog, relationTypeCatalog, statusCatalog } from '../../shared/i18n/vocabulary'
+import { modelWithoutPersons, type Figures, type TaskRef } from '../../shared/history/diff'
+import type { RecordDiffResponse } from '../../shared/history/records'
+import { mapInfoSchema, type Actor, type MapModel, type Person } from '../../shared/model/schema'
+import { ImportFormatError, parseImport, withoutHousehold } from '../../shared/model/transfer'
+import { isOverdue } from '../../shared/plan/doc'
+import { NO_KEY_PERSON } from '../../shared/plan/vocabulary'
+import { closureSchema, planInfoSchema, taskOrder, taskSchema, type PlanData, type PlanInfo, type PlanTask } from '../../shared/plan/schema'
+import type { RoomKind } from '../../shared/rooms'
+import { printText, type PrintTextKey } from './labels'
+
+export type DocKind = 'plan' | 'record'
+
+export interface PrintRequest {
+  doc: DocKind
+  recordId: string | null
+  /** What was asked for; a view link gets the version without persons whatever it asks. */
+  includePersons: boolean
+}
+
+const idPattern = /^[A-Za-z0-9_-]{1,64}$/
+
+export function parsePrintQuery(search: string): PrintRequest {
+  const params = new URLSearchParams(search)
+  const rid = params.get('rid')
+  const recordId = rid && idPattern.test(rid) ? rid : null
+  return { doc: params.get('doc') === 'record' && recordId ? 'record' : 'plan', recordId, includePersons: params.get('persons') !== '0' }
+}
+
+export function printPath(roomId: string, request: PrintRequest): string {
+  const params = new URLSearchParams({ doc: request.doc })
+  if (request.doc === 'record' && request.recordId) params.set('rid', request.recordId)
+  if (!request.includePersons) params.set('persons', '0')
+  return `/r/${encodeURIComponent(roomId)}/print?${params.toString()}`
+}
+
+export const emptyPlan: PlanData = { info: {}, tasks: [], closure: null }
+
+/**
+ * The model and plan of a room file body (`GET …/room.json`), keeping only valid records.
+ * Without persons, whatever describes one is dropped here too, should a server send it.
+ */
+export function readRoomFileBody(body: unknown, kind: RoomKind, includePersons = true): { model: MapModel; plan: PlanData } {
+  const read = readRoomFile(body, kind)
+  if (includePersons) return read
+  const actors = new Set(read.model.actors.map((a) => a.id))
+  const { keyPerson, ...info } = read.plan.info
+  delete info.wishes
+  return {
+    model: { ...modelWithoutPersons(read.model), info: withoutHousehold(read.model.info, kind) },
+    plan: {
+      ...read.plan,
+      info: keyPerson !== undefined && (keyPerson === NO_KEY_PERSON || actors.has(keyPerson)) ? { ...info, keyPerson } : info,
+      tasks: read.plan.tasks.map((t) => ({ ...t, with: t.with.filter((id) => actors.has(id)) })),
+    },
+  }
+}
+
+function readRoomFile(body: unknown, kind: RoomKind): { model: MapModel; plan: PlanData } {
+  const file = (typeof body === 'object' && body !== null ? body : {}) as { model?: unknown; plan?: unknown }
+  let model: MapModel = { info: { issues: [] }, actors: [], persons: [], relations: [] }
+  try {
+    model = parseImport(file.model ?? {}, { roomKind: kind }).model
+  } catch (error) {
+    // An empty map is not an import error here: there is just nothing to draw.
+    if (!(error instanceof ImportFormatError)) throw error
+    const info = mapInfoSchema.safeParse((file.model as { info?: unknown } | undefined)?.info ?? {})
+    if (info.success) model = { ...model, info: info.data }
+  }
+  return { model, plan: readPlanBody(file.plan) }
+}
+
+/** A plan from JSON; absent (a server without plans) or unreadable parts count as empty. */
+export function readPlanBody(input: unknown): PlanData {
+  if (typeof input !== 'object' || input === null) return emptyPlan
+  const src = input as { info?: unknown; tasks?: unknown; closure?: unknown }
+  // Field by field: one bad field leaves out that field, not the whole plan.
+  const rawInfo = typeof src.info === 'object' && src.info !== null ? (src.info as Record<string, unknown>) : {}
+  const info: PlanInfo = {}
+  for (const key of Object.keys(planInfoSchema.shape) as (keyof PlanInfo)[]) {
+    const parsed = planInfoSchema.safeParse({ [key]: rawInfo[key] })
+    if (parsed.success && parsed.data[key] !== undefined) Object.assign(info, { [key]: parsed.data[key] })
+  }
+  const tasks = (Array.isArray(src.tasks) ? src.tasks : []).flatMap((t) => {
+    const parsed = taskSchema.safeParse(t)
+    return parsed.success ? [parsed.data] : []
+  })
+  const closure = closureSchema.safeParse(src.closure)
+  return { info, tasks: tasks.sort(taskOrder), closure: closure.success ? closure.data : null }
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) or a moment (ISO, shown as its local day) as the language writes
+ * it: 2026年4月1日, 1 April 2026.
+ */
+export function formatDate(date: string, lang: Lang): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const moment = day ? null : new Date(date)
+  if (!day && (!moment || Number.isNaN(moment.getTime()))) return date
+  const at = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : moment!
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', { year: 'numeric', month: 'long', day: 'numeric', ...(day ? { timeZone: 'UTC' } : {}) }).format(at)
+}
+
+/** A person by role and age band only: 「長男（50代）」. */
+export function personName(person: Pick<Person, 'label' | 'ageBand'>, lang: Lang): string {
+  return fill(inLang(printText, lang).personWithAge, { role: labelOf(personRoleCatalog, lang, person.label), age: labelOf(ageBandCatalog, lang, person.ageBand) })
+}
+
+/** id → what to print for it: an agency's name, a person's role and age band. */
+export function nameResolver(model: MapModel, diff: RecordDiffResponse | null, lang: Lang): (id: string) => string {
+  const names = new Map<string, string>()
+  for (const ref of [...(diff?.actors.removed ?? []), ...(diff?.actors.changed ?? []), ...(diff?.actors.added ?? [])]) names.set(ref.id, ref.label)
+  for (const ref of [...(diff?.persons.removed ?? []), ...(diff?.persons.added ?? [])]) names.set(ref.id, labelOf(personRoleCatalog, lang, ref.label))
+  for (const a of model.actors) names.set(a.id, a.name)
+  for (const p of model.persons) names.set(p.id, personName(p, lang))
+  const deleted = inLang(printText, lang).deletedActor
+  return (id) => names.get(id) ?? deleted
+}
+
+export interface RoleRow {
+  owner: string
+  actor: Actor | null
+  tasks: (PlanTask & { overdue: boolean })[]
+}
+
+/** 役割分担: each agency that holds tasks, in the order of its first task (tasks by due date). */
+export function roleRows(model: MapModel, tasks: readonly PlanTask[], today: string): RoleRow[] {
+  const rows = new Map<string, RoleRow>()
+  for (const task of [...tasks].sort(taskOrder)) {
+    let row = rows.get(task.owner)
+    if (!row) rows.set(task.owner, (row = { owner: task.owner, actor: model.actors.find((a) => a.id === task.owner) ?? null, tasks: [] }))
+    row.tasks.push({ ...task, overdue: isOverdue(task, today) })
+  }
+  return [...rows.values()]
+}
+
+export interface ChangeSection {
+  key: PrintTextKey
+  tone: 'progress' | 'loss' | 'neutral'
+  items: string[]
+}
+
+/** What changed, as sections in reading order; empty sections are left out. */
+export function changeSections(diff: RecordDiffResponse, name: (id: string) => string, lang: Lang): ChangeSection[] {
+  const L = inLang(printText, lang)
+  const type = (t: string) => labelOf(relationTypeCatalog, lang, t)
+  const status = (s: string) => labelOf(statusCatalog, lang, s)
+  const ends = (r: { from: string; to: string; type: string }) => ({ from: name(r.from), to: name(r.to), type: type(r.type) })
+  const { relations } = diff
+  const moved = relations.changed.filter((c) => c.statusBefore !== c.statusAfter)
+  const task = (t: Pick<TaskRef, 'what' | 'owner' | 'due'>) =>
+    t.due ? fill(L.taskDueItem, { what: t.what, owner: name(t.owner), due: formatDate(t.due, lang) }) : fill(L.taskItem, { what: t.what, owner: name(t.owner) })
+  const tasks = diff.tasks
+  const section = (key: PrintTextKey, tone: ChangeSection['tone'], items: string[]): ChangeSection => ({ key, tone, items })
+  return [
+    section('tiesProgress', 'progress', moved.filter((c) => c.kind === 'progress').map((c) => fill(L.tieMoved, { ...ends(c), before: status(c.statusBefore), after: status(c.statusAfter) }))),
+    section('tiesLoss', 'loss', [
+      ...moved.filter((c) => c.kind === 'loss').map((c) => fill(L.tieMoved, { ...ends(c), before: status(c.statusBefore), after: status(c.statusAfter) })),
+      ...relations.removed.filter((r) => r.status === 'existing').map((r) => fill(L.tieRemoved, { ...ends(r), status: status(r.status) })),
+    ]),
+    section('tiesAdded', 'neutral', relations.added.map((r) => fill(L.tieWithStatus, { ...ends(r), status: status(r.status) }))),
+    section('actorsAdded', 'neutral', diff.actors.added.map((r) => r.label)),
+    section('actorsRemoved', 'neutral', diff.actors.removed.map((r) => r.label)),
+    section('personsAdded', 'neutral', diff.persons.added.map((r) => name(r.id))),
+    section('personsRemoved', 'neutral', diff.persons.removed.map((r) => labelOf(personRoleCatalog, lang, r.label))),
+    section('tasksCompleted', 'progress', (tasks?.completed ?? []).map(task)),
+    section('tasksOverdue', 'loss', (tasks?.overdue ?? []).map(task)),
+    section('tasksAdded', 'neutral', (tasks?.added ?? []).map(task)),
+    section('tasksRemoved', 'neutral', (tasks?.removed ?? []).map(task)),
+  ].filter((s) => s.items.length > 0)
+}
+
+export interface FigureRow {
+  key: PrintTextKey
+  before: string
+  after: string
+}
+
+/** The map's figures before → after (persons and 狭間 only when persons are included). */
+export function figureRows(diff: RecordDiffResponse): FigureRow[] {
+  const defs: [PrintTextKey, (f: Figures) => string][] = [
+    ['figureActors', (f) => String(f.actors)],
+    ...(diff.personsIncluded ? ([['figurePersons', (f: Figures) => String(f.persons)]] as [PrintTextKey, (f: Figures) => string][]) : []),
+    ['figureTies', (f) => String(f.countedTies)],
+    ['figureIsolated', (f) => String(f.isolatedActors.length)],
+    ...(diff.personsIncluded ? ([['figureGap', (f: Figures) => String(f.gapPersons.length)]] as [PrintTextKey, (f: Figures) => string][]) : []),
+    ['figureCutPoints', (f) => String(f.cutPoints.length)],
+    ['figureDensity', (f) => f.density.toFixed(2)],
+  ]
+  return defs.map(([key, value]) => ({ key, before: value(diff.figures.before), after: value(diff.figures.after) }))
+}
+
+/** The task status in the reader's language. */
+export function statusLabel(status: string, lang: Lang): string {
+  return labelOf(taskStatusCatalog, lang, status)
+}

@@ -15,6 +15,7 @@ import { ExcludePersonsOption, useExcludePersons } from '../model/ExcludePersons
 import { modelText } from '../model/labels'
 import { nodeLabel, stylesheet } from './elements'
 import { graphText } from './labels'
+import { hideOverlay } from './overlaySync'
 import { graphToSvg } from './svg'
 
 interface Props {
@@ -43,18 +44,24 @@ export function GraphExports({ cy, labelScale, graph, roomKind, roomTitle, canEx
   const csvOptions = { ...exportOptions, lang }
   const csvGraph = (): GraphElements => ({ ...graph, nodes: graph.nodes.map((n) => ({ ...n, label: nodeLabel(n, lang) })) })
 
-  /** Image exports show the current view; with 人物を含めない the persons are hidden for the shot. */
+  /**
+   * Image exports show the current view of the map now; with 人物を含めない the persons are hidden
+   * for the shot, and so is 記録と比較's overlay (its ghosts and colours): like the data files,
+   * the images are of the map as it is.
+   */
   function withImageView<T>(make: (instance: Core) => T): T | null {
     if (!cy) return null
     const persons = excludePersons ? cy.nodes('.person') : cy.collection()
     // Exports use the labels' own size, not the size grown for a zoomed-out screen.
     const scaled = labelScale() !== 1
     if (scaled) cy.style(stylesheet(1))
+    const restoreOverlay = hideOverlay(cy)
     persons.style('display', 'none')
     try {
       return make(cy)
     } finally {
       persons.removeStyle('display')
+      restoreOverlay()
       if (scaled) cy.style(stylesheet(labelScale()))
     }
   }

@@ -6,7 +6,8 @@
  *
  * This module derives what to draw and wires the parts together: useCytoscape (the instance),
  * elementDiff (what changes in it), layoutRunner / layout (when and how nodes move),
- * FilterPanel, GraphExports and Legend.
+ * FilterPanel, GraphExports and Legend, and 記録と比較 (useRecordComparison, CompareControl, and
+ * the overlay of compareOverlay / overlaySync, a layer the element diffing never sees).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ElementDefinition } from 'cytoscape'
@@ -18,7 +19,9 @@ import { fill } from '../../shared/i18n/catalog'
 import { useCatalog, useI18n } from '../i18n'
 import { useModel } from '../model/useModel'
 import { AnalysisPanel } from './AnalysisPanel'
-import { applyElementDiff, currentElements, diffElements } from './elementDiff'
+import { CompareControl } from './CompareControl'
+import { overlayPlan } from './compareOverlay'
+import { applyElementDiff, diffElements } from './elementDiff'
 import { defaultFilters, egoGraph, filterGraph, nodeSizes, toElements, type GraphFilters, type LayoutName, type SizeMetric } from './elements'
 import { FilterPanel } from './FilterPanel'
 import { GraphExports } from './GraphExports'
@@ -26,8 +29,10 @@ import { graphText } from './labels'
 import { fitAll, layoutChoices } from './layout'
 import { LayoutRunner } from './layoutRunner'
 import { Legend } from './Legend'
+import { baseElements, syncOverlay } from './overlaySync'
 import { rememberPositions, savePositions } from './positions'
 import { useCytoscape } from './useCytoscape'
+import { useRecordComparison } from './useRecordComparison'
 import './graph.css'
 
 export interface GraphViewProps {
@@ -35,14 +40,16 @@ export interface GraphViewProps {
   roomId: string
   roomKind: RoomKind
   roomTitle: string
+  /** The room link's token: 記録と比較 reads the room's meeting records with it. */
+  token: string
   /** Controlled selection (e.g. synced with the board); uncontrolled when undefined. */
   selectedRecordId?: string | null
   onSelect?: (recordId: string | null) => void
-  /** false for a view link: every export leaves persons out (the option is forced on). */
+  /** false for a view link: every export leaves persons out (the option is forced on), and so does 記録と比較. */
   canExportPersons: boolean
 }
 
-export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, onSelect, canExportPersons }: GraphViewProps) {
+export function GraphView({ doc, roomId, roomKind, roomTitle, token, selectedRecordId, onSelect, canExportPersons }: GraphViewProps) {
   const { lang } = useI18n()
   const L = useCatalog(graphText)
   const { model } = useModel(doc)
@@ -87,6 +94,16 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
     [visible, sizes, metrics, layout, selected, lang],
   )
 
+  // 記録と比較: the record's graph goes through the same filters as the map now.
+  const compare = useRecordComparison({ roomId, token, roomKind, includePersons: canExportPersons, model })
+  const { comparison, recordModel } = compare
+  const recordGraph = useMemo(() => (recordModel ? filterGraph(deriveGraph(recordModel), filters) : null), [recordModel, filters])
+  const focused = egoSteps > 0 && !!selected
+  const overlay = useMemo(
+    () => (comparison && recordGraph ? overlayPlan({ comparison, current: elements, record: recordGraph, focused, text: L, lang }) : null),
+    [comparison, recordGraph, elements, focused, L, lang],
+  )
+
   const containerRef = useRef<HTMLDivElement>(null)
   // Kept across instances (see LayoutRunner).
   const [runner] = useState(() => new LayoutRunner())
@@ -96,13 +113,21 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
     onDestroy: () => runner.reset(),
   })
 
-  // Push the elements into cytoscape incrementally (elementDiff), then lay out if needed.
+  // Push the elements into cytoscape incrementally (elementDiff), lay the comparison over them,
+  // then lay out if needed.
   useEffect(() => {
     if (!cy) return
-    const diff = diffElements(currentElements(cy), elements)
+    const diff = diffElements(baseElements(cy), elements)
     applyElementDiff(cy, diff)
+    const ghostsAdded = syncOverlay(cy, overlay)
     runner.update(cy, { roomId, layout, tick: relayoutTick, structureChanged: diff.structureChanged, graph: visible, sizes })
-  }, [elements, visible, sizes, layout, relayoutTick, roomId, cy, runner])
+    // Ghosts of a record just chosen may sit outside the view (and the summary made the stage
+    // shorter): show everything. A layout that runs fits by itself.
+    if (ghostsAdded > 0 && !diff.structureChanged) {
+      cy.resize()
+      fitAll(cy, true)
+    }
+  }, [elements, overlay, visible, sizes, layout, relayoutTick, roomId, cy, runner])
 
   const empty = full.nodes.length === 0
   const counts = { nodes: visible.nodes.length, edges: visible.edges.length }
@@ -150,6 +175,8 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
           </span>
         </div>
 
+        <CompareControl state={compare} roomKind={roomKind} personsCompared={canExportPersons} />
+
         <FilterPanel graph={full} filters={filters} onFilters={setFilters} egoSteps={egoSteps} onEgoSteps={setEgoSteps} hasSelection={!!selected} />
 
         <div className="graph-stage">
@@ -165,7 +192,7 @@ export function GraphView({ doc, roomId, roomKind, roomTitle, selectedRecordId, 
           />
           {empty && <p className="graph-empty">{L.empty}</p>}
         </div>
-        <Legend />
+        <Legend comparing={!!overlay} />
 
         <GraphExports cy={cy} labelScale={labelScale} graph={full} roomKind={roomKind} roomTitle={roomTitle} canExportPersons={canExportPersons} />
       </div>

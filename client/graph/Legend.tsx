@@ -1,8 +1,10 @@
 /** 凡例: what the shapes, dashes and colours of the graph mean (drawn like the canvas draws them). */
 import { useCatalog } from '../i18n'
 import { graphText } from './labels'
+import { ADDED_COLOR, GHOST_BORDER, GHOST_FILL, LOST_COLOR, SAME_OPACITY } from './overlayStyle'
 
-export function Legend() {
+/** `comparing`: a record is compared (記録と比較), and its overlay is explained too. */
+export function Legend({ comparing = false }: { comparing?: boolean }) {
   const L = useCatalog(graphText)
   const line = (stroke: string, dash?: string, width = 2.5) => (
     <svg width="34" height="10" aria-hidden="true">
@@ -52,6 +54,50 @@ export function Legend() {
         <li>{L.legendStrength}</li>
         <li>{L.legendArrow}</li>
       </ul>
+      {comparing && (
+        <ul className="graph-legend-compare" data-testid="graph-legend-compare">
+          <li>
+            <strong>{L.legendCompare}</strong>
+          </li>
+          <li>
+            {line(ADDED_COLOR, undefined, 5)}
+            {L.legendCompareAdded}
+          </li>
+          <li>
+            <svg width="34" height="12" aria-hidden="true">
+              <line x1="1" y1="6" x2="33" y2="6" stroke={ADDED_COLOR} strokeOpacity="0.25" strokeWidth="10" strokeLinecap="round" />
+              <line x1="1" y1="6" x2="33" y2="6" stroke={ADDED_COLOR} strokeWidth="2.5" strokeLinecap="round" />
+            </svg>
+            {L.legendCompareProgress}
+          </li>
+          <li>
+            {line(LOST_COLOR)}
+            {L.legendCompareLoss}
+          </li>
+          <li>
+            <span style={{ opacity: 0.65, display: 'inline-flex' }}>{line(LOST_COLOR, '7 4')}</span>
+            {L.legendCompareRemoved}
+          </li>
+          <li>
+            <svg width="16" height="14" aria-hidden="true">
+              <rect x="2" y="2" width="12" height="10" rx="3" fill="#6b7a8c" stroke={ADDED_COLOR} strokeWidth="2.5" />
+            </svg>
+            {L.legendCompareNodeAdded}
+          </li>
+          <li>
+            <svg width="16" height="14" aria-hidden="true">
+              <rect x="1.5" y="1.5" width="13" height="11" rx="3" fill={GHOST_FILL} stroke={GHOST_BORDER} strokeDasharray="2.5 2" />
+            </svg>
+            {L.legendCompareNodeRemoved}
+          </li>
+          <li>
+            <svg width="16" height="14" aria-hidden="true" opacity={SAME_OPACITY}>
+              <rect x="1" y="1" width="14" height="12" rx="3" fill="#6b7a8c" />
+            </svg>
+            {L.legendCompareSame}
+          </li>
+        </ul>
+      )}
     </div>
   )
 }

@@ -9,6 +9,7 @@ import type { GraphMetrics } from '../../shared/graph/metrics'
 import { labelOf, type Lang } from '../../shared/i18n/catalog'
 import { fieldCatalog, personRoleCatalog, relationTypeCatalog } from '../../shared/i18n/vocabulary'
 import type { Field, Level, RelationType, Status, Strength } from '../../shared/model/vocabulary'
+import { overlayStylesheet } from './overlayStyle'
 
 /** Installed Japanese fonts only (nothing is downloaded). Double quotes: cytoscape rejects single. */
 export const FONT_FAMILY = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif'
@@ -257,6 +258,8 @@ export function stylesheet(scale = 1): StylesheetJson {
       },
     },
     { selector: 'edge.family', style: { 'line-color': '#8a8f98' } },
+    // 記録と比較 (overlayStyle.ts) over the map's own styles, under the selection's.
+    ...overlayStylesheet(k),
     { selector: 'node.chosen', style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.18, 'overlay-padding': 8, 'border-color': '#1f6feb', 'border-width': 4 } },
     { selector: 'node:selected', style: { 'border-color': '#1f6feb', 'border-width': 4 } },
   ]

@@ -8,6 +8,7 @@ import type cytoscape from 'cytoscape'
 import type { Core } from 'cytoscape'
 import type { GraphElements } from '../../shared/graph/derive'
 import { ANIMATION_MS, fcoseOptions, fitAll, fitView, needsLayout, presetPositions, type LaidOut } from './layout'
+import { ghostTargets } from './overlaySync'
 import { loadPositions } from './positions'
 
 export interface LayoutRequest extends LaidOut {
@@ -56,7 +57,9 @@ export class LayoutRunner {
     const first = last === null
     // The user's own positions for this layout win over the computed ones.
     const saved = loadPositions(roomId, layout)
-    const targets = presetPositions(layout, graph, sizes)
+    const computed = presetPositions(layout, graph, sizes)
+    // 記録と比較's ghost nodes are not in the graph: they follow the cards they were tied to.
+    const targets = computed && ghostTargets(cy, computed)
     if (targets) {
       for (const [id, p] of Object.entries(saved)) if (targets.has(id)) targets.set(id, p)
       const view = fitView(cy, [...targets.values()])

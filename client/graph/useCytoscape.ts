@@ -8,6 +8,7 @@ import type cytoscape from 'cytoscape'
 import type { Core } from 'cytoscape'
 import { loadFcose } from '../library-seams'
 import { stylesheet } from './elements'
+import { overlayClass } from './overlayStyle'
 import type { Positions } from './positions'
 
 /**
@@ -83,7 +84,8 @@ export function useCytoscape(roomId: string, containerRef: RefObject<HTMLDivElem
       })
       instance.on('tap', 'node', (e) => {
         const node = e.target as cytoscape.NodeSingular
-        if (!node.data('compound')) handlersRef.current.onSelect(node.id())
+        // A ghost of 記録と比較 is no card of the map: there is nothing to select.
+        if (!node.data('compound') && !node.hasClass(overlayClass.ghost)) handlersRef.current.onSelect(node.id())
       })
       instance.on('tap', (e) => {
         if (e.target === instance) handlersRef.current.onSelect(null)

@@ -6,8 +6,9 @@
  */
 import { fill, inLang, labelOf, type Lang } from '../../shared/i18n/catalog'
 import { personRoleCatalog, relationTypeCatalog, statusCatalog } from '../../shared/i18n/vocabulary'
-import type { Figures, ModelComparison, RelationChange, RelationRef } from '../../shared/history/diff'
+import type { Figures, ModelComparison, PlanComparison, RelationChange, RelationRef } from '../../shared/history/diff'
 import { MAX_RECORD_ATTENDEES, MAX_RECORD_ATTENDEE_LENGTH } from '../../shared/history/records'
+import { planSections, planUnchanged } from './plan-summary'
 import { recordsText, type RecordsTextKey } from './records-labels'
 
 /** 「福祉総務課、地域包括支援センター, 社協」 → each 所属 once, trimmed, in the order typed. */
@@ -65,7 +66,7 @@ export interface Section {
  * that went from existing to planned or missing and the existing ties removed (as `summary.loss`
  * counts them), so 削除されたつながり lists only removed planned or missing ties.
  */
-export function comparisonSections(diff: ModelComparison, name: (id: string) => string, lang: Lang): Section[] {
+export function comparisonSections(diff: ModelComparison & Partial<PlanComparison>, name: (id: string) => string, lang: Lang): Section[] {
   const L = inLang(recordsText, lang)
   const type = (t: string) => labelOf(relationTypeCatalog, lang, t)
   const status = (s: string) => labelOf(statusCatalog, lang, s)
@@ -89,6 +90,7 @@ export function comparisonSections(diff: ModelComparison, name: (id: string) => 
     section('tiesAdded', 'neutral', relations.added.map(withStatus)),
     section('tiesRemoved', 'neutral', relations.removed.filter((r) => r.status !== 'existing').map(withStatus)),
     section('otherChanges', 'neutral', relations.changed.filter((c) => c.kind === 'other').map(other)),
+    ...planSections(diff, name, lang).map((s) => section(s.key, s.tone, s.items)),
   ]
   return sections.filter((s) => s.items.length > 0)
 }
@@ -148,7 +150,7 @@ export function figureRows(diff: ModelComparison, name: (id: string) => string, 
 }
 
 /** True when the comparison found nothing added, removed or changed. */
-export function nothingChanged(diff: ModelComparison): boolean {
+export function nothingChanged(diff: ModelComparison & Partial<PlanComparison>): boolean {
   const groups = [diff.actors, diff.persons, diff.relations]
-  return groups.every((g) => g.added.length === 0 && g.removed.length === 0 && g.changed.length === 0)
+  return groups.every((g) => g.added.length === 0 && g.removed.length === 0 && g.changed.length === 0) && planUnchanged(diff)
 }

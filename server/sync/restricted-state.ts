@@ -25,3 +25,13 @@ export function restoreRestrictedState(doc: Y.Doc, before: Map<string, Map<strin
     }
   }, origin)
 }
+
+/** Whether two snapshots of the restricted roots hold the same keys and values. */
+export function sameRestrictedState(a: Map<string, Map<string, unknown>>, b: Map<string, Map<string, unknown>>): boolean {
+  for (const [root, values] of a) {
+    const other = b.get(root)
+    if (!other || other.size !== values.size) return false
+    for (const [key, value] of values) if (!other.has(key) || JSON.stringify(other.get(key)) !== JSON.stringify(value)) return false
+  }
+  return true
+}

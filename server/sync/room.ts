@@ -15,7 +15,7 @@ import type { Logger } from '../log.ts'
 import { sendDocumentMessage } from './backpressure.ts'
 import { checkUpdate } from './update-guard.ts'
 import { dropPending, pendingBytes } from './yjs-seams.ts'
-import { restoreRestrictedState, restrictedState } from './restricted-state.ts'
+import { restoreRestrictedState, restrictedState, sameRestrictedState } from './restricted-state.ts'
 import { RoomVersions, type VersionPolicy } from './room-versions.ts'
 import { docFromState, restoreDocument } from '../../shared/history/restore.ts'
 import { modelMapNames } from '../../shared/model/doc.ts'
@@ -172,7 +172,9 @@ export class Room {
     if (this.closed) return this.refuseWhileClosed(conn)
     if (!verdict.ok) return this.refuse(conn, verdict.reason)
     const pendingBefore = pendingBytes(this.doc)
-    const before = verdict.restricted && restrictedRoots ? restrictedState(this.doc, restrictedRoots) : null
+    // Always snapshotted (the maps are tiny): an update Yjs held back for a clock gap can write a
+    // restricted root later, when an innocent-looking update from the same client completes it.
+    const before = restrictedRoots ? restrictedState(this.doc, restrictedRoots) : null
     // The state before a deletion of many records becomes a version first (stored synchronously).
     if (this.versions.deleting(verdict.deletedRecords ?? 0)) void this.versions.take('bulk-delete').catch(() => {})
     try {
@@ -180,7 +182,7 @@ export class Room {
     } catch (err) {
       throw new InvalidUpdateError(`update could not be applied: ${(err as Error).name}`)
     }
-    if (before) {
+    if (before && !sameRestrictedState(before, restrictedState(this.doc, before.keys()))) {
       // Undo the change as the server's own: every client, the sender included, returns to the
       // facilitator's settings and the closure the server wrote.
       restoreRestrictedState(this.doc, before, this)

@@ -77,11 +77,7 @@ export function RoleTable({ data, name }: { data: PrintData; name: Name }) {
                     </Fragment>
                   )}
                   <td>{task.what}</td>
-                  <td>{withWhom(task, name, L.none, L.listSeparator)}</td>
-                  <td className="print-date">{task.due ? formatDate(task.due, lang) : L.none}</td>
-                  <td>
-                    <Status task={task} overdue={task.overdue} />
-                  </td>
+                  <TaskTail task={task} overdue={task.overdue} name={name} />
                 </tr>
               ))}
             </tbody>
@@ -89,6 +85,21 @@ export function RoleTable({ data, name }: { data: PrintData; name: Name }) {
         </table>
       )}
     </section>
+  )
+}
+
+/** With whom, due and status: the cells the role table and the task list share. */
+function TaskTail({ task, overdue, name }: { task: PlanTask; overdue: boolean; name: Name }) {
+  const { lang } = useI18n()
+  const L = useCatalog(printText)
+  return (
+    <>
+      <td>{withWhom(task, name, L.none, L.listSeparator)}</td>
+      <td className="print-date">{task.due ? formatDate(task.due, lang) : L.none}</td>
+      <td>
+        <Status task={task} overdue={overdue} />
+      </td>
+    </>
   )
 }
 
@@ -123,11 +134,7 @@ export function TasksTable({ data, name }: { data: PrintData; name: Name }) {
               <tr key={task.id} className={overdue ? 'is-overdue' : undefined}>
                 <td>{task.what}</td>
                 <td>{name(task.owner)}</td>
-                <td>{withWhom(task, name, L.none, L.listSeparator)}</td>
-                <td className="print-date">{task.due ? formatDate(task.due, lang) : L.none}</td>
-                <td>
-                  <Status task={task} overdue={overdue} />
-                </td>
+                <TaskTail task={task} overdue={overdue} name={name} />
               </tr>
             )
           })}

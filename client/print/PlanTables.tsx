@@ -104,7 +104,6 @@ function TaskTail({ task, overdue, name }: { task: PlanTask; overdue: boolean; n
 }
 
 export function TasksTable({ data, name }: { data: PrintData; name: Name }) {
-  const { lang } = useI18n()
   const L = useCatalog(printText)
   if (data.plan.tasks.length === 0) return null
   return (

@@ -62,8 +62,8 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
   app.route('/api', createGraphExport({ directory: storage, rooms }))
   app.route('/api', createHistoryApi({ directory: storage, rooms }))
   app.route('/api', createClosureApi({ directory: storage, rooms }))
-  app.route('/api', createPlanExport({ directory: storage, rooms }))
-  app.route('/api', createRecordsApi({ directory: storage, records: storage.records, rooms }))
+  app.route('/api', createPlanExport({ directory: storage, rooms, timeZone: config.timeZone }))
+  app.route('/api', createRecordsApi({ directory: storage, records: storage.records, rooms, timeZone: config.timeZone }))
   app.route('/api', createRoomFileApi({ directory: storage, rooms, records: storage.records, maxBytes: config.maxSyncMessageBytes }))
   app.route(
     '/api',

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { DEFAULT_TIME_ZONE } from '../shared/plan/doc.ts'
 
 /** Server configuration, read once from the environment. Every knob is documented in README.md. */
 export interface ServerConfig {
@@ -62,6 +63,11 @@ export interface ServerConfig {
    * WAL, a replaced file): logged, and the record is rewritten. For one start after a known loss.
    */
   acceptDataLoss: boolean
+  /**
+   * IANA time zone of the meetings' calendar: a record's default date and the day tasks become
+   * overdue in comparisons and the Excel download (a server clock in UTC would be a day off).
+   */
+  timeZone: string
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -72,6 +78,15 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
     throw new Error(`設定 ${name} は ${min} 以上の整数で指定してください（現在: "${raw}"）`)
   }
   return value
+}
+
+function timeZone(env: NodeJS.ProcessEnv): string {
+  const raw = env.TZ?.trim() || DEFAULT_TIME_ZONE
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone
+  } catch {
+    throw new Error(`設定 TZ は Asia/Tokyo のような IANA のタイムゾーン名で指定してください（現在: "${raw}"）`)
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -121,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     disconnectBytes: int(env, 'SLOW_CLIENT_DISCONNECT_BYTES', 8 * 1024 * 1024, 1),
     sqliteSynchronous: sync,
     acceptDataLoss: env.ACCEPT_DATA_LOSS === '1' || env.ACCEPT_DATA_LOSS === 'true',
+    timeZone: timeZone(env),
   }
 }

@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { removeRecord } from '../shared/model/ops.ts'
 import { applyImport, parseImport } from '../shared/model/transfer.ts'
+import { formatDate } from '../shared/i18n/dates.ts'
 import type { CreateRoomResponse } from '../shared/rooms'
 import { browserSuite, enterRoom } from './browser-helpers.ts'
 import { connectClient, destroyAll, waitForSync, type Client } from './support/clients.ts'
@@ -50,11 +51,9 @@ async function openPlan(page: Page) {
   await page.getByTestId('plan-view').waitFor()
 }
 
-/** The day in the browser's calendar as the closed banner writes it (the test runs on the same machine). */
+/** The day in the browser's calendar as every view writes dates (the test runs on the same machine). */
 function today(): string {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}/${pad(now.getMonth() + 1)}/${pad(now.getDate())}`
+  return formatDate(new Date().toISOString(), 'ja')
 }
 
 describe('browser: the 支援プラン of a case room', () => {
@@ -162,7 +161,7 @@ describe('browser: the 支援プラン of a case room', () => {
     await v.screenshot({ path: '/tmp/jusou-plan-overdue-banner.png' })
     await banner.getByTestId('plan-overdue-open').click()
     await v.getByTestId('plan-view').waitFor()
-    await expect(v.getByTestId('plan-overdue-list').innerText()).resolves.toContain(`${OVERDUE_TASK}（担当：${actorName('a-jiritsu')}、期限 2024-04-01）`)
+    await expect(v.getByTestId('plan-overdue-list').innerText()).resolves.toContain(`${OVERDUE_TASK}（担当：${actorName('a-jiritsu')}、期限 2024年4月1日）`)
     await expect(v.getByTestId('plan-direction').isDisabled()).resolves.toBe(true)
     await expect(v.getByTestId('plan-new-what').count()).resolves.toBe(0)
 
@@ -249,6 +248,7 @@ describe('browser: the 支援プラン of a case room', () => {
     await openPlan(e)
     await expect(e.getByTestId('plan-direction').isDisabled()).resolves.toBe(false)
     await e.getByTestId('plan-next-monitoring').fill('2030-05-01')
+    await e.getByTestId('plan-next-monitoring').blur()
     await expect.poll(() => f.getByTestId('plan-next-monitoring').inputValue(), { timeout: 5_000 }).toBe('2030-05-01')
     await expect(v.getByTestId('plan-overdue-banner').count()).resolves.toBe(1)
   })
@@ -277,7 +277,7 @@ describe('browser: the 支援プラン of a case room', () => {
 
   it('the print buttons open the A4 page of the plan; a view link prints without persons only', async () => {
     await expect(v.getByTestId('plan-print').count()).resolves.toBe(0)
-    await Promise.all([v.waitForURL(`**/r/${room.roomId}/print?doc=plan&persons=0`), v.getByTestId('plan-print-no-persons').click()])
-    await Promise.all([e.waitForURL(`**/r/${room.roomId}/print?doc=plan`), e.getByTestId('plan-print').click()])
+    await Promise.all([v.waitForURL(`**/r/${room.roomId}/print?doc=plan&persons=0&from=plan`), v.getByTestId('plan-print-no-persons').click()])
+    await Promise.all([e.waitForURL(`**/r/${room.roomId}/print?doc=plan&from=plan`), e.getByTestId('plan-print').click()])
   })
 })

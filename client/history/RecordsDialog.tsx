@@ -10,6 +10,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 import { fill } from '../../shared/i18n/catalog'
+import { formatDate } from '../../shared/i18n/dates'
 import type { RecordDiffResponse, RecordInfo } from '../../shared/history/records'
 import type { Role } from '../../shared/rooms'
 import { downloadBlob, safeFileName } from '../downloads'
@@ -84,7 +85,7 @@ export function RecordsDialog({ roomId, token, role, doc, orgsPresent, onClose }
   }, [onClose])
 
 
-  const recordName = (r: RecordInfo) => fill(L.recordOption, { title: r.title, date: r.date })
+  const recordName = (r: RecordInfo) => fill(L.recordOption, { title: r.title, date: formatDate(r.date, lang) })
 
   /** From `from` to the map now, or between two records, the older one first. */
   const compare = (anchor: RecordInfo, other: RecordInfo | 'now') => {
@@ -175,7 +176,7 @@ export function RecordsDialog({ roomId, token, role, doc, orgsPresent, onClose }
                     {record.title}
                   </span>
                   <time dateTime={record.date} className="history-time">
-                    {record.date}
+                    {formatDate(record.date, lang)}
                   </time>
                 </div>
                 <p className="history-orgs">

@@ -107,7 +107,7 @@ describe('meeting records: a comparison in words (records-summary.ts)', () => {
     expect(by.figureTies).toMatchObject({ text: 'つながり（既存）：2 → 3', trend: 'better', trendText: '改善' })
     expect(by.figureIsolated).toMatchObject({ text: '孤立している機関：1 → 0', details: ['外れた：保健センター'], trend: 'better' })
     expect(by.figureGap).toMatchObject({ text: '狭間の人物：1 → 1', details: [], trend: 'same' })
-    expect(by.figureCutPoints).toMatchObject({ text: '要の機関：1 → 2', details: ['加わった：保健センター'], trend: 'worse', trendText: '悪化' })
+    expect(by.figureCutPoints).toMatchObject({ text: '要の機関・人物：1 → 2', details: ['加わった：保健センター'], trend: 'worse', trendText: '悪化' })
     expect(by.figureDensity).toMatchObject({ text: '密度：0.33 → 0.50', trend: 'better' })
     expect(figureRows(diff, (id) => id, 'en').find((r) => r.key === 'figureDensity')?.text).toBe('Density: 0.33 → 0.50')
   })

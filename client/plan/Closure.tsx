@@ -1,15 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { planValidationCatalog } from '../../shared/i18n/plan'
-import type { Closure } from '../../shared/plan/schema'
+import { fill } from '../../shared/i18n/catalog'
+import { planTextMax, type Closure } from '../../shared/plan/schema'
 import { errorMessage } from '../server-api'
 import { useCatalog, useI18n } from '../i18n'
 import { ConfirmDialog } from '../model/ConfirmDialog'
 import { closeCase, reopenCase } from './api'
 import { planText } from './labels'
+import { lengthStatus } from './logic'
 import '../model/confirm-dialog.css'
-
-const REASON_MAX = 500
 
 /**
  * 終結, for the facilitator: close the case with a reason, or undo the closing. Both only ask
@@ -97,7 +97,10 @@ function CloseDialog({ roomId, token, onDone }: { roomId: string; token: string;
     }
   }, [])
 
+  const length = lengthStatus(reason, planTextMax.reason)
+  const over = length.over > 0
   const submit = async () => {
+    if (over) return field.current?.focus()
     if (!reason.trim()) {
       setMissing(true)
       field.current?.focus()
@@ -168,14 +171,24 @@ function CloseDialog({ roomId, token, onDone }: { roomId: string; token: string;
           ref={field}
           id={`${id}-reason`}
           rows={3}
-          maxLength={REASON_MAX}
           value={reason}
           required
-          aria-invalid={missing && !reason.trim()}
-          aria-describedby={missing && !reason.trim() ? `${id}-missing` : undefined}
+          aria-invalid={(missing && !reason.trim()) || over}
+          aria-describedby={[missing && !reason.trim() ? `${id}-missing` : '', length.showCounter ? `${id}-count` : '', over ? `${id}-over` : ''].filter(Boolean).join(' ') || undefined}
           data-testid="plan-close-reason"
           onChange={(e) => setReason(e.target.value)}
         />
+        {/* No hard maxLength: it would cut a pasted reason without a word. */}
+        {length.showCounter && (
+          <small className={over ? 'plan-count plan-count-over' : 'plan-count'} id={`${id}-count`} data-testid="plan-char-count">
+            {fill(L.charCount, { count: length.count, max: length.max })}
+          </small>
+        )}
+        {over && (
+          <p className="error plan-field-error" id={`${id}-over`} role="alert" data-testid="plan-too-long">
+            {fill(L.tooLong, { field: L.reasonField, max: length.max, count: length.count, over: length.over })}
+          </p>
+        )}
         <div className="plan-reason-examples">
           <span>{L.reasonExamples}</span>
           {examples.map((example) => (
@@ -198,7 +211,7 @@ function CloseDialog({ roomId, token, onDone }: { roomId: string; token: string;
           <button type="button" onClick={onDone} disabled={busy} data-testid="plan-close-cancel">
             {L.cancel}
           </button>
-          <button type="button" className="danger-button" onClick={() => void submit()} disabled={busy} data-testid="plan-close-confirm">
+          <button type="button" className="danger-button" onClick={() => void submit()} disabled={busy || over} data-testid="plan-close-confirm">
             {busy ? L.closing : L.closeConfirm}
           </button>
         </div>

@@ -1,9 +1,10 @@
+import { useState } from 'react'
 import type * as Y from 'yjs'
 import { fill } from '../../shared/i18n/catalog'
 import type { Closure } from '../../shared/plan/schema'
 import { useCatalog, useI18n } from '../i18n'
 import { planText } from './labels'
-import { closureDate, overdueBanner } from './logic'
+import { closureDate, overdueBanner, reasonPreview } from './logic'
 import { usePlan, useToday } from './usePlan'
 import './plan.css'
 
@@ -31,12 +32,24 @@ export function OverdueBanner({ doc, onOpenPlan, planShown }: { doc: Y.Doc; onOp
   )
 }
 
+/** A long reason is cut to a line, with a button to read it all (reasonPreview). */
 export function ClosedCaseBanner({ closure }: { closure: Closure | null }) {
+  const { lang } = useI18n()
   const L = useCatalog(planText)
+  const [expanded, setExpanded] = useState(false)
   if (!closure) return null
+  const preview = reasonPreview(closure.reason)
+  const reason = expanded || !preview.clamped ? closure.reason : preview.text
   return (
-    <p className="banner plan-closed-banner" role="status" data-testid="plan-closed-banner">
-      {fill(L.closedBanner, { date: closureDate(closure.closedAt), reason: closure.reason })}
-    </p>
+    <div className={expanded ? 'banner plan-closed-banner expanded' : 'banner plan-closed-banner'} data-testid="plan-closed-banner-box">
+      <p role="status" data-testid="plan-closed-banner">
+        {fill(L.closedBanner, { date: closureDate(closure.closedAt, lang), reason })}
+      </p>
+      {preview.clamped && (
+        <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)} data-testid="plan-closed-reason-toggle">
+          {expanded ? L.reasonLess : L.reasonMore}
+        </button>
+      )}
+    </div>
   )
 }

@@ -1,15 +1,15 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type * as Y from 'yjs'
-import { labelOf } from '../../shared/i18n/catalog'
+import { fill, labelOf } from '../../shared/i18n/catalog'
 import { consentCatalog, planFieldCatalog } from '../../shared/i18n/plan'
 import type { MapModel } from '../../shared/model/schema'
 import { updatePlanInfo } from '../../shared/plan/ops'
-import { isCalendarDate, type PlanInfo } from '../../shared/plan/schema'
+import { planTextMax, type PlanInfo } from '../../shared/plan/schema'
 import { consents, NO_KEY_PERSON, type Consent } from '../../shared/plan/vocabulary'
 import { useCatalog, useI18n } from '../i18n'
 import { DraftText } from './DraftText'
 import { planText } from './labels'
-import { cardName, consentMeetingKey, planPersonalInfoWarning } from './logic'
+import { cardName, consentMeetingKey, dateCommit, planPersonalInfoWarning } from './logic'
 
 type TextField = 'direction' | 'goals' | 'wishes'
 const hints = { direction: 'directionHint', goals: 'goalsHint', wishes: 'wishesHint' } as const
@@ -37,6 +37,8 @@ export function PlanFields(props: { doc: Y.Doc; info: PlanInfo; model: MapModel;
           multiline
           disabled={!canEdit}
           testId={`plan-${field}`}
+          maxLength={planTextMax[field]}
+          fieldName={F[field]}
           describedBy={`plan-${field}-hint${warning ? ` plan-${field}-warning` : ''}`}
           onCommit={(value) => save({ [field]: value })}
         />
@@ -133,9 +135,10 @@ export function PlanFields(props: { doc: Y.Doc; info: PlanInfo; model: MapModel;
 }
 
 /**
- * A date field that saves a real date (1900–2200) as soon as it is complete — picked from the
- * calendar or typed — and an emptied field when the focus leaves. While the year is being
- * typed (0002, 0020, 0202…) nothing is saved.
+ * A date field that saves when the focus leaves it or on Enter — not while the date is being
+ * typed, when every keystroke in the day or year makes another real date that peers would see
+ * (and that might count as overdue meanwhile). A date typed only in part, or one that does not
+ * exist, is refused beside the field and kept for correcting; Escape brings back the saved one.
  */
 export function DateField(props: {
   value: string | undefined
@@ -147,34 +150,54 @@ export function DateField(props: {
   className?: string
   describedBy?: string
 }) {
+  const L = useCatalog(planText)
+  const errorId = useId()
   const value = props.value ?? ''
   const [draft, setDraft] = useState(value)
+  const [invalid, setInvalid] = useState(false)
   const [shown, setShown] = useState(value)
   if (shown !== value) {
     setShown(value)
     setDraft(value)
+    setInvalid(false)
+  }
+  const commit = (input: HTMLInputElement) => {
+    const next = dateCommit(input.value, value, input.validity.badInput)
+    setInvalid(next.kind === 'invalid')
+    if (next.kind === 'save') props.onCommit(next.value)
   }
   return (
-    <input
-      type="date"
-      id={props.id}
-      className={props.className}
-      aria-label={props.label}
-      aria-describedby={props.describedBy}
-      data-testid={props.testId}
-      value={draft}
-      min="1900-01-01"
-      max="2200-12-31"
-      disabled={props.disabled}
-      onChange={(e) => {
-        const next = e.target.value
-        setDraft(next)
-        if (next !== value && isCalendarDate(next)) props.onCommit(next)
-      }}
-      onBlur={() => {
-        if (draft === '' && value !== '') props.onCommit('')
-        else if (!isCalendarDate(draft)) setDraft(value)
-      }}
-    />
+    <>
+      <input
+        type="date"
+        id={props.id}
+        className={props.className}
+        aria-label={props.label}
+        aria-describedby={[props.describedBy, invalid ? errorId : null].filter(Boolean).join(' ') || undefined}
+        aria-invalid={invalid || undefined}
+        data-testid={props.testId}
+        value={draft}
+        min="1900-01-01"
+        max="2200-12-31"
+        disabled={props.disabled}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={(e) => commit(e.currentTarget)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault()
+            commit(e.currentTarget)
+          } else if (e.key === 'Escape') {
+            e.currentTarget.value = value
+            setDraft(value)
+            setInvalid(false)
+          }
+        }}
+      />
+      {invalid && (
+        <p className="error plan-field-error" id={errorId} role="alert" data-testid="plan-date-invalid">
+          {fill(L.dateInvalid, { field: props.label })}
+        </p>
+      )}
+    </>
   )
 }

@@ -7,10 +7,12 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { fill, type Lang } from '../../shared/i18n/catalog'
+import { formatDate } from '../../shared/i18n/dates'
 import { CatalogError } from '../../shared/i18n/message'
 import { overdueTasks } from '../../shared/plan/doc'
 import type { Role } from '../../shared/rooms'
 import { downloadBlob, safeFileName } from '../downloads'
+import { printPath } from '../print/print-data'
 import { useCatalog, useI18n } from '../i18n'
 import { RefusalNotice } from '../model/RefusalNotice'
 import { useModel } from '../model/useModel'
@@ -65,14 +67,14 @@ export function PlanView({ doc, roomId, roomTitle, token, role, canEdit, origin,
         <h2 id="plan-heading">{L.heading}</h2>
         <div className="plan-actions">
           {!isView && (
-            <button type="button" title={L.printTitle} onClick={() => window.location.assign(`/r/${encodeURIComponent(roomId)}/print?doc=plan`)} data-testid="plan-print">
+            <button type="button" title={L.printTitle} onClick={() => window.location.assign(printPath(roomId, { doc: 'plan', recordId: null, includePersons: true, from: 'plan' }))} data-testid="plan-print">
               {L.print}
             </button>
           )}
           <button
             type="button"
             title={L.printTitle}
-            onClick={() => window.location.assign(`/r/${encodeURIComponent(roomId)}/print?doc=plan&persons=0`)}
+            onClick={() => window.location.assign(printPath(roomId, { doc: 'plan', recordId: null, includePersons: false, from: 'plan' }))}
             data-testid="plan-print-no-persons"
           >
             {L.printNoPersons}
@@ -94,7 +96,7 @@ export function PlanView({ doc, roomId, roomTitle, token, role, canEdit, origin,
           </h3>
           <ul>
             {overdue.map((t) => (
-              <li key={t.id}>{fill(L.overdueItem, { what: t.what, owner: ownerName(model, t.owner, lang), due: t.due ?? '' })}</li>
+              <li key={t.id}>{fill(L.overdueItem, { what: t.what, owner: ownerName(model, t.owner, lang), due: t.due ? formatDate(t.due, lang) : '' })}</li>
             ))}
           </ul>
         </section>

@@ -1,18 +1,18 @@
-import { useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import type * as Y from 'yjs'
 import { fill, labelOf } from '../../shared/i18n/catalog'
 import { planFieldCatalog, taskStatusCatalog } from '../../shared/i18n/plan'
 import type { MapModel } from '../../shared/model/schema'
 import { isOverdue } from '../../shared/plan/doc'
 import { addTask, removeTask, updateTask } from '../../shared/plan/ops'
-import type { PlanProblem, PlanTask } from '../../shared/plan/schema'
+import { planTextMax, type PlanProblem, type PlanTask } from '../../shared/plan/schema'
 import { taskStatuses, type TaskStatus } from '../../shared/plan/vocabulary'
 import { useCatalog, useI18n } from '../i18n'
 import { MultiSelectCell } from '../model/cells'
 import { ConfirmDialog } from '../model/ConfirmDialog'
 import { DraftText } from './DraftText'
 import { planText } from './labels'
-import { cardName, ownerName, planPersonalInfoWarning } from './logic'
+import { addTaskBlocker, cardName, dateCommit, lengthStatus, ownerName, planPersonalInfoWarning } from './logic'
 import { DateField } from './PlanFields'
 
 export interface TasksProps {
@@ -110,7 +110,17 @@ function TaskRow(props: TasksProps & { task: PlanTask; onRemove: () => void }) {
             {L.overdue}
           </span>
         )}
-        <DraftText value={task.what} label={label(F.what)} className="cell-input plan-what" wrap disabled={!canEdit} testId="plan-task-what" onCommit={(what) => change({ what })} />
+        <DraftText
+          value={task.what}
+          label={label(F.what)}
+          className="cell-input plan-what"
+          wrap
+          disabled={!canEdit}
+          testId="plan-task-what"
+          maxLength={planTextMax.what}
+          fieldName={F.what}
+          onCommit={(what) => change({ what })}
+        />
         {whatWarning && <p className="personal-info-warning">{whatWarning}</p>}
       </th>
       <td>
@@ -150,7 +160,7 @@ function TaskRow(props: TasksProps & { task: PlanTask; onRemove: () => void }) {
       </td>
       <td>
         <select
-          className="cell-select"
+          className="cell-select plan-status"
           aria-label={label(F.status)}
           data-testid="plan-task-status"
           value={task.status}
@@ -165,7 +175,17 @@ function TaskRow(props: TasksProps & { task: PlanTask; onRemove: () => void }) {
         </select>
       </td>
       <td>
-        <DraftText value={task.note} label={label(F.note)} className="cell-input plan-note" wrap disabled={!canEdit} onCommit={(note) => change({ note })} />
+        <DraftText
+          value={task.note}
+          label={label(F.note)}
+          className="cell-input plan-note"
+          wrap
+          disabled={!canEdit}
+          testId="plan-task-note"
+          maxLength={planTextMax.note}
+          fieldName={F.note}
+          onCommit={(note) => change({ note })}
+        />
         {noteWarning && <p className="personal-info-warning">{noteWarning}</p>}
       </td>
       <td>
@@ -179,25 +199,59 @@ function TaskRow(props: TasksProps & { task: PlanTask; onRemove: () => void }) {
   )
 }
 
-/** The add row: what, who, by when; partners, status and note are set in the table after. */
+/**
+ * The add row: what, who, by when; partners, status and note are set in the table after. Until
+ * the task can be added, the button says why; a text over its limit or an impossible date is
+ * refused beside its field, never cut or dropped without a word.
+ */
 function NewTask({ doc, model, origin, run }: { doc: Y.Doc; model: MapModel; origin?: unknown; run: (change: () => void) => boolean }) {
   const L = useCatalog(planText)
+  const F = useCatalog(planFieldCatalog)
+  const id = useId()
+  const dueField = useRef<HTMLInputElement>(null)
   const [what, setWhat] = useState('')
   const [owner, setOwner] = useState('')
   const [due, setDue] = useState('')
+  const [dueInvalid, setDueInvalid] = useState(false)
   if (model.actors.length === 0) return <p className="hint">{L.needActors}</p>
   const chosenOwner = model.actors.some((a) => a.id === owner) ? owner : ''
+  const length = lengthStatus(what, planTextMax.what)
+  const blocker = addTaskBlocker(what, chosenOwner)
+  const checkDue = (input: HTMLInputElement) => {
+    const invalid = dateCommit(input.value, '', input.validity.badInput).kind === 'invalid'
+    setDueInvalid(invalid)
+    return !invalid
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (dueField.current && !checkDue(dueField.current)) return dueField.current.focus()
+    if (blocker || length.over > 0) return
     const added = run(() => addTask(doc, { what, owner: chosenOwner, ...(due ? { due } : {}) }, origin))
     if (added) {
       setWhat('')
       setDue('')
     }
   }
+  const why = blocker ? L[blocker] : null
+  const describedBy = (...ids: (string | false)[]) => ids.filter(Boolean).join(' ') || undefined
   return (
-    <form className="add-form plan-add" onSubmit={submit} data-testid="plan-add-task">
-      <input aria-label={L.newWhat} placeholder={L.newWhatPlaceholder} value={what} maxLength={300} onChange={(e) => setWhat(e.target.value)} data-testid="plan-new-what" />
+    <form className="add-form plan-add" onSubmit={submit} data-testid="plan-add-task" noValidate>
+      <span className="plan-add-what">
+        <input
+          aria-label={L.newWhat}
+          placeholder={L.newWhatPlaceholder}
+          value={what}
+          aria-invalid={length.over > 0 || undefined}
+          aria-describedby={describedBy(length.showCounter && `${id}-count`, length.over > 0 && `${id}-over`)}
+          onChange={(e) => setWhat(e.target.value)}
+          data-testid="plan-new-what"
+        />
+        {length.showCounter && (
+          <small className={length.over > 0 ? 'plan-count plan-count-over' : 'plan-count'} id={`${id}-count`} data-testid="plan-char-count">
+            {fill(L.charCount, { count: length.count, max: length.max })}
+          </small>
+        )}
+      </span>
       <select aria-label={L.newOwner} value={chosenOwner} onChange={(e) => setOwner(e.target.value)} data-testid="plan-new-owner">
         <option value="">{L.chooseOwner}</option>
         {model.actors.map((a) => (
@@ -206,11 +260,41 @@ function NewTask({ doc, model, origin, run }: { doc: Y.Doc; model: MapModel; ori
           </option>
         ))}
       </select>
-      <input type="date" aria-label={L.newDue} value={due} min="1900-01-01" max="2200-12-31" onChange={(e) => setDue(e.target.value)} data-testid="plan-new-due" />
+      <input
+        ref={dueField}
+        type="date"
+        aria-label={L.newDue}
+        value={due}
+        min="1900-01-01"
+        max="2200-12-31"
+        aria-invalid={dueInvalid || undefined}
+        aria-describedby={describedBy(dueInvalid && `${id}-due`)}
+        onChange={(e) => {
+          setDue(e.target.value)
+          if (dueInvalid) checkDue(e.currentTarget)
+        }}
+        onBlur={(e) => checkDue(e.currentTarget)}
+        data-testid="plan-new-due"
+      />
       {/* Enabled once what and who are given: the schema's message for an empty owner names an id. */}
-      <button type="submit" className="primary" disabled={!what.trim() || !chosenOwner} data-testid="plan-new-submit">
+      <button type="submit" className="primary" disabled={blocker !== null || length.over > 0} aria-describedby={describedBy(why !== null && `${id}-why`)} data-testid="plan-new-submit">
         {L.addTask}
       </button>
+      {why && (
+        <small className="plan-add-why" id={`${id}-why`} data-testid="plan-new-why">
+          {why}
+        </small>
+      )}
+      {length.over > 0 && (
+        <p className="error plan-field-error" id={`${id}-over`} role="alert" data-testid="plan-too-long">
+          {fill(L.tooLong, { field: F.what, max: length.max, count: length.count, over: length.over })}
+        </p>
+      )}
+      {dueInvalid && (
+        <p className="error plan-field-error" id={`${id}-due`} role="alert" data-testid="plan-date-invalid">
+          {fill(L.dateInvalid, { field: L.newDue })}
+        </p>
+      )}
     </form>
   )
 }

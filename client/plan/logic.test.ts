@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { MapModel } from '../../shared/model/schema'
 import type { PlanTask } from '../../shared/plan/schema'
 import { inLang } from '../../shared/i18n/catalog'
+import { formatDate } from '../../shared/i18n/dates'
 import { planText } from './labels'
-import { cardName, closureDate, consentMeetingKey, overdueBanner, ownerName, planPersonalInfoWarning } from './logic'
+import { addTaskBlocker, cardName, closureDate, consentMeetingKey, dateCommit, lengthStatus, overdueBanner, ownerName, planPersonalInfoWarning, reasonPreview } from './logic'
 
 const model: MapModel = {
   info: { issues: [] },
@@ -51,10 +52,50 @@ describe('names in the plan', () => {
 })
 
 describe('the closure date', () => {
-  it('is the local calendar day, written YYYY/MM/DD', () => {
+  it('is the local calendar day, written as every view writes dates', () => {
     const closedAt = new Date(2026, 11, 1, 23, 50).toISOString()
-    expect(closureDate(closedAt)).toBe('2026/12/01')
-    expect(closureDate('not a date')).toBe('—')
+    // One formatter for dates in every view (the print, the plan tab, the banner).
+    expect(closureDate(closedAt, 'ja')).toBe(formatDate(closedAt, 'ja'))
+    expect(closureDate(closedAt, 'ja')).toBe('2026年12月1日')
+    expect(closureDate(closedAt, 'en')).toBe('1 December 2026')
+    expect(closureDate('not a date', 'ja')).toBe('—')
+  })
+})
+
+describe('what the forms keep and refuse', () => {
+  it('counts a text near its limit and says by how much it is over (spaces around it do not count)', () => {
+    expect(lengthStatus('a'.repeat(239), 300)).toMatchObject({ count: 239, showCounter: false, over: 0 })
+    expect(lengthStatus('a'.repeat(240), 300)).toMatchObject({ count: 240, showCounter: true, over: 0 })
+    expect(lengthStatus(`  ${'a'.repeat(300)}  `, 300)).toMatchObject({ count: 300, over: 0 })
+    expect(lengthStatus('a'.repeat(312), 300)).toMatchObject({ count: 312, over: 12 })
+  })
+
+  it('saves a date once it is complete and real, refuses a partial or impossible one, and saves a cleared field', () => {
+    expect(dateCommit('2026-04-30', '', false)).toEqual({ kind: 'save', value: '2026-04-30' })
+    expect(dateCommit('2026-04-30', '2026-04-30', false)).toEqual({ kind: 'none' })
+    expect(dateCommit('', '2026-04-30', false)).toEqual({ kind: 'save', value: '' })
+    // The browser gives '' with badInput for 2026-02-3_ or 2026-02-31 typed in.
+    expect(dateCommit('', '2026-04-30', true)).toEqual({ kind: 'invalid' })
+    expect(dateCommit('2026-02-30', '', false)).toEqual({ kind: 'invalid' })
+    expect(dateCommit('0202-01-01', '', false)).toEqual({ kind: 'invalid' })
+  })
+
+  it('says why a task cannot be added yet', () => {
+    expect(addTaskBlocker('', '')).toBe('addNeedsBoth')
+    expect(addTaskBlocker('  ', 'a-1')).toBe('addNeedsWhat')
+    expect(addTaskBlocker('訪問', '')).toBe('addNeedsOwner')
+    expect(addTaskBlocker('訪問', 'a-1')).toBeNull()
+    expect(inLang(planText, 'ja').addNeedsBoth).toBe('追加するには「何を」を入力し、担当の機関を選んでください。')
+  })
+
+  it('cuts a long or many-line closure reason in the banner, and leaves a short one whole', () => {
+    expect(reasonPreview('転居')).toEqual({ text: '転居', clamped: false })
+    const long = '長男の就労が安定し、'.repeat(30)
+    const cut = reasonPreview(long)
+    expect(cut.clamped).toBe(true)
+    expect([...cut.text].length).toBeLessThanOrEqual(101)
+    expect(cut.text.endsWith('…')).toBe(true)
+    expect(reasonPreview('転居\n（県外）')).toEqual({ text: '転居 （県外）', clamped: true })
   })
 })
 

@@ -4,13 +4,14 @@
  * warning for the plan's free text. Tested in logic.test.ts.
  */
 import { fill, inLang, labelOf, type Lang } from '../../shared/i18n/catalog'
+import { formatDate } from '../../shared/i18n/dates'
 import { messageIn, message } from '../../shared/i18n/message'
 import { personalInfoCatalog } from '../../shared/i18n/validation'
 import { ageBandCatalog } from '../../shared/i18n/vocabulary'
 import { findPersonalInfo } from '../../shared/model/personal-info'
 import type { MapModel } from '../../shared/model/schema'
 import { overdueTasks } from '../../shared/plan/doc'
-import type { PlanTask } from '../../shared/plan/schema'
+import { isCalendarDate, type PlanTask } from '../../shared/plan/schema'
 import type { Consent } from '../../shared/plan/vocabulary'
 import { personRole } from '../model/vocabulary'
 import { planText, type PlanTextKey } from './labels'
@@ -44,12 +45,47 @@ export function overdueBanner(tasks: readonly PlanTask[], today: string, lang: L
   return count === 0 ? null : fill(inLang(planText, lang).overdueBanner, { count })
 }
 
-/** The day a case was closed, in the participant's local calendar: 2026/12/01. */
-export function closureDate(closedAt: string): string {
-  const date = new Date(closedAt)
-  if (Number.isNaN(date.getTime())) return '—'
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}/${pad(date.getMonth() + 1)}/${pad(date.getDate())}`
+/** The day a case was closed, in the participant's local calendar, as every view writes dates. */
+export function closureDate(closedAt: string, lang: Lang): string {
+  return Number.isNaN(new Date(closedAt).getTime()) ? '—' : formatDate(closedAt, lang)
+}
+
+/** A text field's length against its limit: the counter shows from 80 %, and over it nothing is saved. */
+export function lengthStatus(text: string, max: number): { count: number; max: number; over: number; showCounter: boolean } {
+  const count = text.trim().length
+  return { count, max, over: Math.max(0, count - max), showCounter: count >= max * 0.8 }
+}
+
+export type DateCommit = { kind: 'save'; value: string } | { kind: 'none' } | { kind: 'invalid' }
+
+/**
+ * What a date field does when the focus leaves it (or on Enter): save a real date (1900–2200)
+ * that differs from the stored one, save a cleared field as cleared, and refuse — with a
+ * message, keeping the draft — a date typed only in part or that does not exist (the browser
+ * reports those as `badInput` with an empty value).
+ */
+export function dateCommit(draft: string, stored: string, badInput: boolean): DateCommit {
+  if (badInput || (draft !== '' && !isCalendarDate(draft))) return { kind: 'invalid' }
+  return draft === stored ? { kind: 'none' } : { kind: 'save', value: draft }
+}
+
+/**
+ * The closed banner's reason, on every page and tab: a long one (or one of several lines) is cut
+ * to its first `max` characters on one line, with the rest behind 「理由をすべて表示」, so that
+ * it does not push the room under the fold.
+ */
+export function reasonPreview(reason: string, max = 100): { text: string; clamped: boolean } {
+  const line = reason.replace(/\s+/g, ' ').trim()
+  const chars = [...line]
+  if (chars.length <= max && !/\n/.test(reason.trim())) return { text: reason, clamped: false }
+  return { text: chars.length <= max ? line : `${chars.slice(0, max).join('').trimEnd()}…`, clamped: true }
+}
+
+/** Why タスクを追加 is disabled, or null when it is not. */
+export function addTaskBlocker(what: string, owner: string): 'addNeedsWhat' | 'addNeedsOwner' | 'addNeedsBoth' | null {
+  if (!what.trim() && !owner) return 'addNeedsBoth'
+  if (!what.trim()) return 'addNeedsWhat'
+  return owner ? null : 'addNeedsOwner'
 }
 
 /**

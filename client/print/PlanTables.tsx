@@ -73,7 +73,9 @@ export function RoleTable({ data, name }: { data: PrintData; name: Name }) {
                       <th scope="rowgroup" rowSpan={row.tasks.length} className="print-agency">
                         {row.actor?.name ?? L.deletedActor}
                       </th>
-                      <td rowSpan={row.tasks.length}>{row.actor ? labelOf(levelBadgeCatalog, lang, row.actor.level) : L.none}</td>
+                      <td rowSpan={row.tasks.length} className="print-word">
+                        {row.actor ? labelOf(levelBadgeCatalog, lang, row.actor.level) : L.none}
+                      </td>
                     </Fragment>
                   )}
                   <td>{task.what}</td>
@@ -96,7 +98,7 @@ function TaskTail({ task, overdue, name }: { task: PlanTask; overdue: boolean; n
     <>
       <td>{withWhom(task, name, L.none, L.listSeparator)}</td>
       <td className="print-date">{task.due ? formatDate(task.due, lang) : L.none}</td>
-      <td>
+      <td className="print-word">
         <Status task={task} overdue={overdue} />
       </td>
     </>

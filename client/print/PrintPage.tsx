@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { fill } from '../../shared/i18n/catalog'
 import { appText, useCatalog, useI18n } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
+import { roomPath } from '../return-tab'
 import { errorMessage } from '../server-api'
 import { printText } from './labels'
 import { loadPrintData, type PrintData } from './load'
@@ -84,7 +85,7 @@ export function PrintPage({ roomId, token }: { roomId: string; token: string | n
             {L.withPersons}
           </button>
         )}
-        <a className="button" href={`/r/${encodeURIComponent(roomId)}`} data-testid="print-back">
+        <a className="button" href={roomPath(roomId, request.from)} data-testid="print-back">
           {L.backToRoom}
         </a>
         <LangSwitch />

@@ -112,7 +112,7 @@ const ja = {
   figureTies: 'つながり（既存）',
   figureIsolated: '孤立している機関',
   figureGap: '狭間の人物',
-  figureCutPoints: '要の機関',
+  figureCutPoints: '要の機関・人物',
   figureDensity: '密度',
 
   printLink: 'A4で印刷',
@@ -228,7 +228,7 @@ export const printText = defineCatalog('print', ja, {
   figureTies: 'Ties (existing)',
   figureIsolated: 'Isolated agencies',
   figureGap: 'Persons in a gap',
-  figureCutPoints: 'Key agencies (cut points)',
+  figureCutPoints: 'Key agencies and persons (cut points)',
   figureDensity: 'Density',
 
   printLink: 'Print (A4)',

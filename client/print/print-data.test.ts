@@ -16,14 +16,14 @@ const task = (id: string, owner: string, extra: object = {}) => ({ id, what: `ta
 
 describe('the print page address', () => {
   it('reads doc, record and persons, and writes them back the same way', () => {
-    expect(parsePrintQuery('?doc=record&rid=r-abc&persons=0')).toEqual({ doc: 'record', recordId: 'r-abc', includePersons: false })
+    expect(parsePrintQuery('?doc=record&rid=r-abc&persons=0')).toEqual({ doc: 'record', recordId: 'r-abc', includePersons: false, from: null })
     expect(printPath('room 1', { doc: 'record', recordId: 'r-abc', includePersons: false })).toBe('/r/room%201/print?doc=record&rid=r-abc&persons=0')
     expect(printPath('x', { doc: 'plan', recordId: null, includePersons: true })).toBe('/r/x/print?doc=plan')
   })
 
   it('falls back to the plan with persons for anything else, and refuses a record id that is not one', () => {
-    expect(parsePrintQuery('')).toEqual({ doc: 'plan', recordId: null, includePersons: true })
-    expect(parsePrintQuery('?doc=record&rid=../../api')).toEqual({ doc: 'plan', recordId: null, includePersons: true })
+    expect(parsePrintQuery('')).toEqual({ doc: 'plan', recordId: null, includePersons: true, from: null })
+    expect(parsePrintQuery('?doc=record&rid=../../api')).toEqual({ doc: 'plan', recordId: null, includePersons: true, from: null })
   })
 })
 
@@ -43,13 +43,15 @@ describe('reading what the server sent', () => {
   })
 
   it('keeps nothing about persons in the version without them, even if a server sent it', () => {
-    const body = { model, plan: { info: { wishes: '家にいたい', keyPerson: 'p-1', goals: '目標' }, tasks: [task('t-1', 'a-1', { with: ['p-1', 'a-2'] })] } }
+    const body = { model, plan: { info: { wishes: '家にいたい', keyPerson: 'p-1', goals: '目標' }, tasks: [task('t-1', 'a-1', { with: ['p-1', 'a-2'] }), task('t-2', 'p-1')] } }
     const { model: read, plan } = readRoomFileBody(body, 'case', false)
     expect(read.persons).toEqual([])
     expect(read.relations).toEqual([])
     expect(read.info.summary).toBeUndefined()
     expect(plan.info).toEqual({ goals: '目標' })
     expect(plan.tasks[0].with).toEqual(['a-2'])
+    // A person's id written as a task's owner is no agency: blank, printed as a removed one.
+    expect(plan.tasks.map((t) => t.owner)).toEqual(['a-1', ''])
     expect(readRoomFileBody(body, 'case', true).plan.info.keyPerson).toBe('p-1')
   })
 })
@@ -96,6 +98,26 @@ describe('the printed words', () => {
     ])
     expect(figureRows(diff).map((r) => [r.key, r.before, r.after])).toContainEqual(['figureTies', '0', '1'])
     expect(figureRows({ ...diff, personsIncluded: false }).map((r) => r.key)).not.toContain('figurePersons')
+  })
+
+  it('lists a task added already done once, as done, and each list as the plan reads (soonest due first)', () => {
+    const later: PlanData = {
+      info: {},
+      tasks: [task('t-a', 'a-1', { status: '完了' }), task('t-b', 'a-1', { due: '2026-05-01' }), task('t-c', 'a-2', { due: '2026-04-01' })],
+      closure: null,
+    }
+    const diff: RecordDiffResponse = { ...compareModels(model, model), ...comparePlans({ info: {}, tasks: [], closure: null }, later, { asOf: '2026-03-01' }), from: 'r1', to: 'now', personsIncluded: true }
+    const sections = changeSections(diff, nameResolver(model, diff, 'ja'), 'ja')
+    expect(sections.map((s) => [s.key, s.items])).toEqual([
+      ['tasksCompleted', ['task t-a（地域包括支援センター）']],
+      ['tasksAdded', ['task t-c（保健センター、期限 2026年4月1日）', 'task t-b（地域包括支援センター、期限 2026年5月1日）']],
+    ])
+  })
+
+  it('prints a task whose owner a file without persons left blank, as a removed agency', () => {
+    const plan = readPlanBody({ tasks: [task('t-1', ''), task('t-2', 'a-1')] })
+    expect(plan.tasks.map((t) => [t.id, t.owner])).toEqual([['t-1', ''], ['t-2', 'a-1']])
+    expect(nameResolver(model, null, 'ja')('')).toBe('削除された機関')
   })
 
   it('reads a comparison from a server without plans (no tasks part)', () => {

@@ -5,6 +5,7 @@
  * in print-data.test.ts.
  */
 import { fill, inLang, labelOf, type Lang } from '../../shared/i18n/catalog'
+import { formatDate } from '../../shared/i18n/dates'
 import { taskStatusCatalog } from '../../shared/i18n/plan'
 import { ageBandCatalog, personRoleCatalog, relationTypeCatalog, statusCatalog } from '../../shared/i18n/vocabulary'
 import { modelWithoutPersons, type Figures, type TaskRef } from '../../shared/history/diff'
@@ -15,6 +16,7 @@ import { isOverdue } from '../../shared/plan/doc'
 import { NO_KEY_PERSON } from '../../shared/plan/vocabulary'
 import { closureSchema, planInfoSchema, taskOrder, taskSchema, type PlanData, type PlanInfo, type PlanTask } from '../../shared/plan/schema'
 import type { RoomKind } from '../../shared/rooms'
+import { isRoomTab, type RoomTab } from '../return-tab'
 import { printText, type PrintTextKey } from './labels'
 
 export type DocKind = 'plan' | 'record'
@@ -24,6 +26,8 @@ export interface PrintRequest {
   recordId: string | null
   /** What was asked for; a view link gets the version without persons whatever it asks. */
   includePersons: boolean
+  /** The room's tab the page was opened from, which 「ルームに戻る」 opens again (null: the board). */
+  from?: RoomTab | null
 }
 
 const idPattern = /^[A-Za-z0-9_-]{1,64}$/
@@ -32,13 +36,15 @@ export function parsePrintQuery(search: string): PrintRequest {
   const params = new URLSearchParams(search)
   const rid = params.get('rid')
   const recordId = rid && idPattern.test(rid) ? rid : null
-  return { doc: params.get('doc') === 'record' && recordId ? 'record' : 'plan', recordId, includePersons: params.get('persons') !== '0' }
+  const from = params.get('from')
+  return { doc: params.get('doc') === 'record' && recordId ? 'record' : 'plan', recordId, includePersons: params.get('persons') !== '0', from: isRoomTab(from) ? from : null }
 }
 
 export function printPath(roomId: string, request: PrintRequest): string {
   const params = new URLSearchParams({ doc: request.doc })
   if (request.doc === 'record' && request.recordId) params.set('rid', request.recordId)
   if (!request.includePersons) params.set('persons', '0')
+  if (request.from) params.set('from', request.from)
   return `/r/${encodeURIComponent(roomId)}/print?${params.toString()}`
 }
 
@@ -59,7 +65,7 @@ export function readRoomFileBody(body: unknown, kind: RoomKind, includePersons =
     plan: {
       ...read.plan,
       info: keyPerson !== undefined && (keyPerson === NO_KEY_PERSON || actors.has(keyPerson)) ? { ...info, keyPerson } : info,
-      tasks: read.plan.tasks.map((t) => ({ ...t, with: t.with.filter((id) => actors.has(id)) })),
+      tasks: read.plan.tasks.map((t) => ({ ...t, owner: actors.has(t.owner) ? t.owner : '', with: t.with.filter((id) => actors.has(id)) })),
     },
   }
 }
@@ -90,24 +96,18 @@ export function readPlanBody(input: unknown): PlanData {
     if (parsed.success && parsed.data[key] !== undefined) Object.assign(info, { [key]: parsed.data[key] })
   }
   const tasks = (Array.isArray(src.tasks) ? src.tasks : []).flatMap((t) => {
-    const parsed = taskSchema.safeParse(t)
-    return parsed.success ? [parsed.data] : []
+    // A file without persons blanks an owner that is no agency (shared/room-file/plan.ts): the
+    // task is still printed, its owner as a removed agency.
+    const blankOwner = typeof t === 'object' && t !== null && (t as { owner?: unknown }).owner === ''
+    const parsed = taskSchema.safeParse(blankOwner ? { ...t, owner: 'blank' } : t)
+    return parsed.success ? [blankOwner ? { ...parsed.data, owner: '' } : parsed.data] : []
   })
   const closure = closureSchema.safeParse(src.closure)
   return { info, tasks: tasks.sort(taskOrder), closure: closure.success ? closure.data : null }
 }
 
-/**
- * A calendar date (YYYY-MM-DD) or a moment (ISO, shown as its local day) as the language writes
- * it: 2026年4月1日, 1 April 2026.
- */
-export function formatDate(date: string, lang: Lang): string {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  const moment = day ? null : new Date(date)
-  if (!day && (!moment || Number.isNaN(moment.getTime()))) return date
-  const at = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : moment!
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', { year: 'numeric', month: 'long', day: 'numeric', ...(day ? { timeZone: 'UTC' } : {}) }).format(at)
-}
+/** Dates as every view writes them (shared/i18n/dates.ts). */
+export { formatDate }
 
 /** A person by role and age band only: 「長男（50代）」. */
 export function personName(person: Pick<Person, 'label' | 'ageBand'>, lang: Lang): string {
@@ -158,7 +158,10 @@ export function changeSections(diff: RecordDiffResponse, name: (id: string) => s
   const moved = relations.changed.filter((c) => c.statusBefore !== c.statusAfter)
   const task = (t: Pick<TaskRef, 'what' | 'owner' | 'due'>) =>
     t.due ? fill(L.taskDueItem, { what: t.what, owner: name(t.owner), due: formatDate(t.due, lang) }) : fill(L.taskItem, { what: t.what, owner: name(t.owner) })
+  // As the plan reads (soonest due first); a task added already done is listed once, as done.
   const tasks = diff.tasks
+  const inOrder = (list: TaskRef[] | undefined) => [...(list ?? [])].sort(taskOrder).map(task)
+  const completed = new Set((tasks?.completed ?? []).map((t) => t.id))
   const section = (key: PrintTextKey, tone: ChangeSection['tone'], items: string[]): ChangeSection => ({ key, tone, items })
   return [
     section('tiesProgress', 'progress', moved.filter((c) => c.kind === 'progress').map((c) => fill(L.tieMoved, { ...ends(c), before: status(c.statusBefore), after: status(c.statusAfter) }))),
@@ -171,10 +174,10 @@ export function changeSections(diff: RecordDiffResponse, name: (id: string) => s
     section('actorsRemoved', 'neutral', diff.actors.removed.map((r) => r.label)),
     section('personsAdded', 'neutral', diff.persons.added.map((r) => name(r.id))),
     section('personsRemoved', 'neutral', diff.persons.removed.map((r) => labelOf(personRoleCatalog, lang, r.label))),
-    section('tasksCompleted', 'progress', (tasks?.completed ?? []).map(task)),
-    section('tasksOverdue', 'loss', (tasks?.overdue ?? []).map(task)),
-    section('tasksAdded', 'neutral', (tasks?.added ?? []).map(task)),
-    section('tasksRemoved', 'neutral', (tasks?.removed ?? []).map(task)),
+    section('tasksCompleted', 'progress', inOrder(tasks?.completed)),
+    section('tasksOverdue', 'loss', inOrder(tasks?.overdue)),
+    section('tasksAdded', 'neutral', inOrder(tasks?.added.filter((t) => !completed.has(t.id)))),
+    section('tasksRemoved', 'neutral', inOrder(tasks?.removed)),
   ].filter((s) => s.items.length > 0)
 }
 

@@ -17,20 +17,20 @@ export function useTldrawLocale(lang: Lang): void {
   }, [lang])
 }
 
-/** Who we are, for peers (awareness) and for tldraw (its people menu and attribution). */
-export function useLocalUser(connection: RoomConnection | null, profile: Profile, lang: Lang): void {
+/**
+ * Who we are, for peers (awareness) and for tldraw (its people menu and attribution). On a view
+ * link we say so (`viewer`), so that peers do not count us among a meeting's attendees; the
+ * server leaves view links out of the attendees it fills in itself, whatever they say.
+ */
+export function useLocalUser(connection: RoomConnection | null, profile: Profile, lang: Lang, viewer = false): void {
   useEffect(() => {
     if (!connection) return
     const prefs = getUserPreferences()
     const label = participantLabel(profile.name, profile.org, lang)
     if (prefs.name !== label) setUserPreferences({ ...prefs, name: label })
-    setLocalUser(connection.awareness, {
-      id: prefs.id,
-      name: profile.name,
-      org: profile.org,
-      color: prefs.color ?? '#7B66DC',
-    })
-  }, [connection, profile, lang])
+    const user = { id: prefs.id, name: profile.name, org: profile.org, color: prefs.color ?? '#7B66DC', ...(viewer ? { viewer: true } : {}) }
+    setLocalUser(connection.awareness, user)
+  }, [connection, profile, lang, viewer])
 }
 
 /** Stable id of this participant (tldraw's user id), e.g. for quadrant votes. */

@@ -13,6 +13,8 @@ export interface Participant {
   org: string
   color: string
   isSelf: boolean
+  /** Joined on a view link (an observer, a projector): present, but not an attendee. */
+  viewer?: boolean
 }
 
 export interface OrgGroup {
@@ -25,6 +27,7 @@ interface UserLike {
   name?: unknown
   org?: unknown
   color?: unknown
+  viewer?: unknown
 }
 
 const collator = new Intl.Collator('ja', { numeric: true })
@@ -41,6 +44,7 @@ export function rosterFrom(states: Map<number, unknown>, selfId: number): Partic
       org: typeof user.org === 'string' ? user.org : '',
       color: typeof user.color === 'string' ? user.color : '#888',
       isSelf: clientId === selfId,
+      ...(user.viewer === true ? { viewer: true } : {}),
     })
   }
   return list.sort(
@@ -54,7 +58,7 @@ export function sameRoster(a: readonly Participant[], b: readonly Participant[])
   for (let i = 0; i < a.length; i++) {
     const x = a[i]
     const y = b[i]
-    if (x.clientId !== y.clientId || x.name !== y.name || x.org !== y.org || x.color !== y.color || x.isSelf !== y.isSelf) {
+    if (x.clientId !== y.clientId || x.name !== y.name || x.org !== y.org || x.color !== y.color || x.isSelf !== y.isSelf || x.viewer !== y.viewer) {
       return false
     }
   }
@@ -79,7 +83,10 @@ export function groupByOrg(list: readonly Participant[]): OrgGroup[] {
     )
 }
 
-/** Distinct 所属 present in the room, in roster order. */
+/**
+ * Distinct 所属 present in the room, in roster order: a meeting record's attendees, the
+ * quadrant's departments expected to place cards. View links are left out: they attend nothing.
+ */
 export function orgsPresent(list: readonly Participant[]): string[] {
-  return [...new Set(list.map((p) => p.org).filter(Boolean))]
+  return [...new Set(list.filter((p) => !p.viewer).map((p) => p.org).filter(Boolean))]
 }

@@ -41,9 +41,28 @@ describe('the 役割分担 workbook', () => {
     expect(sheet.getRow(2).height).toBeUndefined()
   })
 
+  it('says the day of closure on the meetings’ calendar, not the server clock’s', () => {
+    // 00:30 in Tokyo on 1 December is still 30 November in UTC.
+    const closure = { closedAt: '2026-11-30T15:30:00.000Z', reason: '転居' }
+    const closedOn = (timeZone: string) => {
+      const rows = planWorkbook(plan({ closure }), model, { includePersons: true, timeZone }).getWorksheet('支援プラン')!.getSheetValues().filter(Boolean) as unknown[][]
+      return rows.find((r) => r[1] === '終結')![2]
+    }
+    expect(closedOn('Asia/Tokyo')).toBe('2026-12-01 に終結（理由: 転居）')
+    expect(closedOn('UTC')).toBe('2026-11-30 に終結（理由: 転居）')
+    expect(planWorkbook(plan({ closure }), model, { includePersons: true }).getWorksheet('支援プラン')!.getRow(7).getCell(2).value).toBe('2026-12-01 に終結（理由: 転居）')
+  })
+
+  it('names a person by role and age band in the book’s language', () => {
+    const tasks = [{ id: 't-1', what: '訪問', owner: 'a-hoken', with: ['p-son'], status: '未着手' as const }]
+    const book = planWorkbook(plan({ tasks, info: { keyPerson: 'p-son' } }), model, { includePersons: true, lang: 'en' })
+    expect(book.getWorksheet('Tasks')!.getRow(2).getCell(4).value).toBe('Eldest son (50s)')
+    expect(book.getWorksheet('Support plan')!.getRow(5).getCell(2).value).toBe('Eldest son (50s)')
+  })
+
   it('names a person partner only with persons', () => {
     const tasks = [{ id: 't-1', what: '訪問', owner: 'a-hoken', with: ['p-son'], status: '未着手' as const }]
-    expect(planWorkbook(plan({ tasks }), model, { includePersons: true }).getWorksheet('役割分担')!.getRow(2).getCell(4).value).toBe('長男')
+    expect(planWorkbook(plan({ tasks }), model, { includePersons: true }).getWorksheet('役割分担')!.getRow(2).getCell(4).value).toBe('長男（50代）')
     expect(planWorkbook(plan({ tasks }), model, { includePersons: false }).getWorksheet('役割分担')!.getRow(2).getCell(4).value).toBe('')
   })
 })

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs'
 import { fill, inLang, labelOf, type Lang } from '../../shared/i18n/catalog.ts'
 import { consentCatalog, planFieldCatalog, taskStatusCatalog } from '../../shared/i18n/plan.ts'
+import { ageBandCatalog, personRoleCatalog } from '../../shared/i18n/vocabulary.ts'
 import type { MapModel } from '../../shared/model/schema.ts'
-import { isOverdue, localDate } from '../../shared/plan/doc.ts'
+import { DEFAULT_TIME_ZONE, isOverdue, localDate } from '../../shared/plan/doc.ts'
 import type { PlanData, PlanInfo } from '../../shared/plan/schema.ts'
 import { NO_KEY_PERSON } from '../../shared/plan/vocabulary.ts'
 import { addFilterDatabaseName } from './exceljs-seams.ts'
@@ -12,8 +13,10 @@ export interface PlanWorkbookOptions {
   /** false: the plan was read without persons (exportPlan) and persons' labels are not written. */
   includePersons: boolean
   lang?: Lang
-  /** YYYY-MM-DD the 期限切れ column is judged on; default today (local). */
+  /** YYYY-MM-DD the 期限切れ column is judged on; default today in `timeZone`. */
   asOf?: string
+  /** The meetings' calendar (config TZ): today, and the day a closure's moment falls on. */
+  timeZone?: string
 }
 
 /**
@@ -23,11 +26,14 @@ export interface PlanWorkbookOptions {
  */
 export function planWorkbook(plan: PlanData, model: MapModel, options: PlanWorkbookOptions): ExcelJS.Workbook {
   const lang = options.lang ?? 'ja'
-  const asOf = options.asOf ?? localDate()
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE
+  const asOf = options.asOf ?? localDate(new Date(), timeZone)
   const words = inLang(planXlsxCatalog, lang)
   const field = inLang(planFieldCatalog, lang)
   const names = new Map<string, string>(model.actors.map((a) => [a.id, a.name]))
-  if (options.includePersons) for (const p of model.persons) names.set(p.id, p.label)
+  // A person by role and age band in the book's language, as the printed plan names them.
+  const person = (p: MapModel['persons'][number]) => fill(words.personWithAge, { role: labelOf(personRoleCatalog, lang, p.label), age: labelOf(ageBandCatalog, lang, p.ageBand) })
+  if (options.includePersons) for (const p of model.persons) names.set(p.id, person(p))
 
   const book = new ExcelJS.Workbook()
   book.creator = 'jusou-map'
@@ -81,7 +87,7 @@ export function planWorkbook(plan: PlanData, model: MapModel, options: PlanWorkb
     [field.consent, info.consent ? labelOf(consentCatalog, lang, info.consent) : ''],
     [field.keyPerson, cellText(keyPerson)],
     [field.nextMonitoring, info.nextMonitoring ? excelDate(info.nextMonitoring) : ''],
-    [words.closure, plan.closure ? cellText(fill(words.closed, { date: localDate(new Date(plan.closure.closedAt)), reason: plan.closure.reason })) : words.open],
+    [words.closure, plan.closure ? cellText(fill(words.closed, { date: localDate(new Date(plan.closure.closedAt), timeZone), reason: plan.closure.reason })) : words.open],
   ]
   for (const [label, value] of rows) {
     const row = sheet.addRow([label, value])

@@ -107,6 +107,22 @@ describe('closure API: 終結 and reopening a case', () => {
     expect(readClosure(clients[0].doc)).toBeNull()
   })
 
+  it('closes case rooms only: another kind of room has no plan tab to reopen it from', async () => {
+    for (const kind of ['community', 'training'] as const) {
+      const res = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: '地域の会', kind }) })
+      const other = (await res.json()) as CreateRoomResponse
+      const close = await fetch(`${server.url}/api/rooms/${other.roomId}/closure`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${other.links.facilitate.split('#k=')[1]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: '終結' }),
+      })
+      const error = await refusal(close, 409, 'NOT_A_CASE')
+      expect(error.message).toMatch(/ケース検討のルームだけ/)
+      const file = (await (await fetch(`${server.url}/api/rooms/${other.roomId}/room.json`, { headers: { authorization: `Bearer ${other.links.facilitate.split('#k=')[1]}` } })).json()) as { plan?: { closure: unknown } }
+      expect(file.plan?.closure ?? null).toBeNull()
+    }
+  })
+
   it('asks for a reason of 1–500 characters, sent as JSON', async () => {
     for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }, { reason: 42 }, { reason: '終結', closedAt: '2020-01-01T00:00:00.000Z' }, ['終結']]) {
       const error = await refusal(await call('POST', 'closure', 'facilitate', body), 400, 'INVALID_CLOSURE')

@@ -15,7 +15,7 @@ export const MAX_CLOSURE_REASON_LENGTH = 500
 
 /**
  * 終結 of a case, under /api (README "HTTP API"), facilitator link only:
- *   POST   /rooms/:roomId/closure  {reason}  → 200 {closedAt, reason}; 409 ALREADY_CLOSED
+ *   POST   /rooms/:roomId/closure  {reason}  → 200 {closedAt, reason}; 409 ALREADY_CLOSED, NOT_A_CASE
  *   DELETE /rooms/:roomId/closure            → 200 {reopened: true};   409 NOT_CLOSED
  * The server writes `planClosure` in the live document (server/sync/room-closure.ts), so every
  * participant sees the change at once; while it is there the room takes no document change.
@@ -31,6 +31,8 @@ export function createClosureApi({ directory, rooms }: ClosureDeps): Hono<RoomAc
     async (c) => {
       const body = await jsonBodyOr(c)
       if (body instanceof Response) return body
+      // Only a case room shows the plan tab, where a closure is seen and reopened.
+      if (c.get('access').room.kind !== 'case') return catalogApiError(c, 409, 'NOT_A_CASE', 'closureCaseOnly')
       const reason = closureReason(body)
       if (reason === null) return catalogApiError(c, 400, 'INVALID_CLOSURE', 'invalidClosure', { max: MAX_CLOSURE_REASON_LENGTH })
       const closure = await rooms.closeCase(c.get('access').room.id, reason)

@@ -117,8 +117,8 @@ describe('plan download: the 役割分担 as an Excel workbook', () => {
     expect([...sheets.keys()].sort()).toEqual(['役割分担', '支援プラン'].sort())
     expect(sheets.get('役割分担')).toEqual([
       ['No.', '何を', '担当（誰が）', '誰と', '期限', '状況', '期限切れ', 'メモ'],
-      ['1', '長男への訪問', 'ひきこもり地域支援センター', '長男、地域包括支援センター', '2000-05-01', '未着手', '期限切れ', '=1+1'],
-      ['2', '要介護認定の申請', '地域包括支援センター', '母', '2026-04-20', '完了', '', ''],
+      ['1', '長男への訪問', 'ひきこもり地域支援センター', '長男（50代）、地域包括支援センター', '2000-05-01', '未着手', '期限切れ', '=1+1'],
+      ['2', '要介護認定の申請', '地域包括支援センター', '母（80代）', '2026-04-20', '完了', '', ''],
       ['3', '通所先の調整', '（削除された機関）', '', '', '未着手', '', ''],
     ])
     expect(sheets.get('支援プラン')).toEqual([
@@ -126,7 +126,7 @@ describe('plan download: the 役割分担 as an Excel workbook', () => {
       ['目標', '長男が月1回外出できる'],
       ['本人の意向', '母は自宅で暮らし続けたい'],
       ['本人同意', 'あり'],
-      ['キーパーソン', '長男'],
+      ['キーパーソン', '長男（50代）'],
       ['次回モニタリング日', '2026-06-01'],
       ['終結', '終結していません'],
     ])
@@ -170,6 +170,9 @@ describe('plan download: the 役割分担 as an Excel workbook', () => {
     const sheets = await sheetsAsCsv(await save(await download('edit', '?lang=en'), 'english.xlsx'))
     expect(sheets.get('Tasks')![0]).toEqual(['No.', 'What', 'Responsible (who)', 'With whom', 'Due', 'Status', 'Overdue', 'Note'])
     expect(sheets.get('Tasks')![1].slice(5, 7)).toEqual(['Not started', 'Overdue'])
+    // Persons in English too: role and age band, never the stored Japanese term.
+    expect(sheets.get('Tasks')![1][3]).toMatch(/^Eldest son \(50s\), /)
+    expect(sheets.get('Tasks')![2][3]).toBe('Mother (80s)')
     expect(sheets.get('Support plan')!.map((r) => r[0])).toContain('Next monitoring date')
     const bad = await download('edit', '?lang=fr')
     expect(bad.status).toBe(400)

@@ -93,7 +93,7 @@ describe('meeting records: what the 支援プラン moved between meetings', () 
   })
 
   it('judges overdue tasks on today’s date when comparing with the map now', async () => {
-    const today = localDate()
+    const today = localDate(new Date(), 'Asia/Tokyo')
     const d = await diff(`records/${first}/diff`, 'edit')
     const expected = [
       { id: 't-new', due: '2026-04-30' },

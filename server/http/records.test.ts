@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RecordDiffResponse, RecordInfo } from '../../shared/history/records.ts'
 import { readModel } from '../../shared/model/doc.ts'
+import { localDate } from '../../shared/plan/doc.ts'
 import { addRecord, removeRecord, updateRecord } from '../../shared/model/ops.ts'
 import { applyImport, parseImport } from '../../shared/model/transfer.ts'
 import type { ApiErrorBody, CreateRoomResponse } from '../../shared/rooms.ts'
@@ -127,6 +128,9 @@ describe('room history API: meeting records and comparison', () => {
   })
 
   it('defaults the date to today and the attendees to the 所属 of those connected', async () => {
+    // An observer on the view link (a projector, a trainee) is present but does not attend.
+    const observer = await join('view', '見学者の所属')
+    await waitUntil(() => clients[0].awareness.getStates().has(observer.awareness.clientID), 'the observer’s presence reached the editor')
     let orgs: string[] = []
     for (let i = 0; i < 100 && orgs.length < 2; i++) {
       orgs = await server.rooms.connectedOrgs(room.roomId)
@@ -136,8 +140,8 @@ describe('room history API: meeting records and comparison', () => {
     const res = await call('POST', 'records', 'facilitate', { title: '第2回' })
     expect(res.status).toBe(201)
     second = ((await res.json()) as { recordId: string }).recordId
-    const now = new Date()
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+    // The server's today is the meetings' calendar (TZ, by default Asia/Tokyo), not its clock's.
+    const today = localDate(new Date(), 'Asia/Tokyo')
     const records = await list('edit')
     expect(records.map((r) => r.id)).toEqual([second, first])
     expect(records[0]).toMatchObject({ title: '第2回', date: today, attendees: ['地域包括支援センター', '福祉総務課'] })

@@ -16,7 +16,7 @@ import type { ApiErrorKey } from '../../shared/i18n/api-errors.ts'
 import type { MessageParams } from '../../shared/i18n/message.ts'
 import { collection, readModel } from '../../shared/model/doc.ts'
 import type { MapModel } from '../../shared/model/schema.ts'
-import { localDate, readPlan } from '../../shared/plan/doc.ts'
+import { DEFAULT_TIME_ZONE, localDate, readPlan } from '../../shared/plan/doc.ts'
 import type { PlanData } from '../../shared/plan/schema.ts'
 import { exportRoomFile } from '../../shared/room-file/room-file.ts'
 import { canEdit } from '../rooms/room-access.ts'
@@ -31,6 +31,8 @@ export interface RecordsDeps {
   directory: RoomDirectory
   records: RecordStore
   rooms: RoomManager
+  /** The meetings' calendar (config TZ): "today" for a record's date and overdue tasks. */
+  timeZone?: string
 }
 
 /**
@@ -41,8 +43,9 @@ export interface RecordsDeps {
  * A view link's diff always leaves persons and their ties out (docs/domain.md §8.5); edit and
  * facilitate links get them unless `?persons=0`. Responses are no-store: they hold case data.
  */
-export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Hono<RoomAccessEnv> {
+export function createRecordsApi({ directory, records, rooms, timeZone = DEFAULT_TIME_ZONE }: RecordsDeps): Hono<RoomAccessEnv> {
   const app = new Hono<RoomAccessEnv>()
+  const today = () => localDate(new Date(), timeZone)
   const noStore = { 'Cache-Control': 'no-store' }
 
   app.post(
@@ -62,7 +65,7 @@ export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Ho
       const roomId = access.room.id
       const attendees = parsed.value.attendees ?? (await rooms.connectedOrgs(roomId))
       const { state, counts } = await rooms.read(roomId, (doc) => ({ state: Y.encodeStateAsUpdate(doc), counts: roomCounts(doc) }))
-      const recordId = await records.save(roomId, state, { title: parsed.value.title, date: parsed.value.date ?? localDate(), attendees, counts })
+      const recordId = await records.save(roomId, state, { title: parsed.value.title, date: parsed.value.date ?? today(), attendees, counts })
       const res: CreateRecordResponse = { recordId }
       return c.json(res, 201, noStore)
     },
@@ -91,12 +94,12 @@ export function createRecordsApi({ directory, records, rooms }: RecordsDeps): Ho
     let asOf: string
     if (to === 'now') {
       after = await rooms.read(roomId, sideOf)
-      asOf = localDate()
+      asOf = today()
     } else {
       const toState = await records.state(roomId, to)
       if (!toState) return catalogApiError(c, 404, 'RECORD_NOT_FOUND', 'recordNotFound')
       after = sideOfState(toState)
-      asOf = (await records.list(roomId)).find((r) => r.id === to)?.date ?? localDate()
+      asOf = (await records.list(roomId)).find((r) => r.id === to)?.date ?? today()
     }
     const before = sideOfState(fromState)
     const personIds = new Set([...before.personIds, ...after.personIds])

@@ -26,12 +26,13 @@ export function restoreRestrictedState(doc: Y.Doc, before: Map<string, Map<strin
   }, origin)
 }
 
-/** Whether two snapshots of the restricted roots hold the same keys and values. */
-export function sameRestrictedState(a: Map<string, Map<string, unknown>>, b: Map<string, Map<string, unknown>>): boolean {
+/** The roots whose keys or values differ between two snapshots (empty: the same state). */
+export function changedRoots(a: Map<string, Map<string, unknown>>, b: Map<string, Map<string, unknown>>): string[] {
+  const changed: string[] = []
   for (const [root, values] of a) {
     const other = b.get(root)
-    if (!other || other.size !== values.size) return false
-    for (const [key, value] of values) if (!other.has(key) || JSON.stringify(other.get(key)) !== JSON.stringify(value)) return false
+    const same = other !== undefined && other.size === values.size && [...values].every(([key, value]) => other.has(key) && JSON.stringify(other.get(key)) === JSON.stringify(value))
+    if (!same) changed.push(root)
   }
-  return true
+  return changed
 }

@@ -5,6 +5,7 @@ import { closureMap, readClosure } from '../../shared/plan/doc.ts'
 import { createLogger } from '../log.ts'
 import { SqliteStorage } from '../storage/sqlite.ts'
 import { tempDataDir } from '../../test/support/server-process.ts'
+import { clockGapPair } from '../../test/support/hostile-frames.ts'
 import type { RoomConnection } from './connection.ts'
 import { messageAuth, messageSync, syncStep1 } from './protocol.ts'
 import { Room } from './room.ts'
@@ -82,13 +83,52 @@ describe('a closed case', () => {
       expect(room.closed).toBe(false)
       // The rest of the update stands: only the server-only root is put back.
       expect(room.doc.getMap('tasks').get(`t-${role}`)).toBe('訪問')
-      expect(p.denials(), role).toEqual([role === 'facilitate' ? 'only the server writes the case closure' : 'only the facilitator may change these settings'])
+      // The closure is the server's, not a facilitator's setting: both links are told so.
+      expect(p.denials(), role).toEqual(['only the server writes the case closure'])
     }
     // Nor can a client reopen a closed case by deleting the closure: that update is dropped.
     room.closeCase('終結')
     const p = participant(room, 'facilitate')
     p.edit((doc) => closureMap(doc).clear())
     expect(readClosure(room.doc)?.reason).toBe('終結')
+  })
+
+  it('tells an edit link that writes the facilitator’s settings whose they are', () => {
+    const p = participant(room, 'edit')
+    p.edit((doc) => doc.getMap('quadrantSettings').set('voteLimit', 9))
+    expect(room.doc.getMap('quadrantSettings').has('voteLimit')).toBe(false)
+    expect(p.denials()).toEqual(['only the facilitator may change these settings'])
+  })
+
+  // An update whose clock starts past what the room has is held by Yjs; the innocent-looking
+  // update that fills the gap then integrates both, restricted write included.
+  it.each([
+    ['edit', 'planClosure', 'only the server writes the case closure'],
+    ['facilitate', 'planClosure', 'only the server writes the case closure'],
+    ['edit', 'quadrantSettings', 'only the facilitator may change these settings'],
+  ] as const)('undoes the %s link’s write to %s sent ahead of the update that completes it', (role, root, told) => {
+    room.doc.getMap('quadrantSettings').set('voteLimit', 3)
+    const p = participant(room, role)
+    const { first, second } = clockGapPair(
+      p.doc,
+      (doc) => doc.getMap('tasks').set('t-1', '訪問'),
+      (doc) => {
+        // New keys only: overwriting a key the room has would also delete its item, which the
+        // room applies at once and undoes then, without the gap.
+        if (root === 'planClosure') {
+          doc.getMap(root).set('closedAt', '2026-12-01T10:00:00.000Z')
+          doc.getMap(root).set('reason', '勝手に終結')
+        } else doc.getMap(root).set('votingOpen', true)
+      },
+    )
+    room.applyClientUpdate(p.conn, second)
+    expect(room.doc.getMap('tasks').has('t-1')).toBe(false)
+    room.applyClientUpdate(p.conn, first)
+    expect(room.doc.getMap('tasks').get('t-1')).toBe('訪問')
+    expect(closureMap(room.doc).size).toBe(0)
+    expect(room.closed).toBe(false)
+    expect(room.doc.getMap('quadrantSettings').toJSON()).toEqual({ voteLimit: 3 })
+    expect(p.denials()).toEqual([told])
   })
 
   it('after reopening, asks the clients whose changes were dropped to send them again', () => {

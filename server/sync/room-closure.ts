@@ -49,3 +49,11 @@ export function restrictedRootsOf(conn: RoomConnection): ReadonlySet<string> | u
   if (!conn.canEdit) return undefined
   return conn.canFacilitate ? serverOnlyRoots : editorRestricted
 }
+
+/**
+ * What a sender is told when its write to `roots` was undone: the closure is named as the
+ * server's whatever the link, since an edit link writing it is not a matter of settings.
+ */
+export function restrictedRefusal(roots: readonly string[]): string {
+  return roots.some((root) => serverOnlyRoots.has(root)) ? 'only the server writes the case closure' : 'only the facilitator may change these settings'
+}

@@ -162,7 +162,7 @@ export class RoomManager {
     if (!this.rooms.has(roomId)) return []
     const room = await this.acquire(roomId)
     try {
-      return presentOrgs(room.awareness)
+      return presentOrgs(room.awareness, room.viewerAwarenessIds())
     } finally {
       this.released(room)
     }

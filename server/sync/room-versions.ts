@@ -92,10 +92,14 @@ export class RoomVersions {
   }
 }
 
-/** 所属 of the participants present (their own words, as they entered them; never names). */
-export function presentOrgs(awareness: awarenessProtocol.Awareness): string[] {
+/**
+ * 所属 of the participants present (their own words, as they entered them; never names), but
+ * for the presence ids in `except` (view links: observers and projectors attend nothing).
+ */
+export function presentOrgs(awareness: awarenessProtocol.Awareness, except: ReadonlySet<number> = new Set()): string[] {
   const orgs = new Set<string>()
-  for (const state of awareness.getStates().values()) {
+  for (const [id, state] of awareness.getStates()) {
+    if (except.has(id)) continue
     const org = (state as { user?: { org?: unknown } }).user?.org
     if (typeof org === 'string' && org.trim()) orgs.add(org.trim().slice(0, MAX_ORG_LENGTH))
     if (orgs.size >= MAX_ORGS) break

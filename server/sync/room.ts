@@ -15,13 +15,13 @@ import type { Logger } from '../log.ts'
 import { sendDocumentMessage } from './backpressure.ts'
 import { checkUpdate } from './update-guard.ts'
 import { dropPending, pendingBytes } from './yjs-seams.ts'
-import { restoreRestrictedState, restrictedState, sameRestrictedState } from './restricted-state.ts'
+import { changedRoots, restoreRestrictedState, restrictedState } from './restricted-state.ts'
 import { RoomVersions, type VersionPolicy } from './room-versions.ts'
 import { docFromState, restoreDocument } from '../../shared/history/restore.ts'
 import { modelMapNames } from '../../shared/model/doc.ts'
 import { quadrantMapNames } from '../../shared/quadrant/doc.ts'
 import { loadRoomDoc } from './replay.ts'
-import { CaseClosedError, clearClosure, restrictedRootsOf, writeClosure } from './room-closure.ts'
+import { CaseClosedError, clearClosure, restrictedRefusal, restrictedRootsOf, writeClosure } from './room-closure.ts'
 import { RoomPresence, type PresenceOptions } from './room-presence.ts'
 
 export interface RoomOptions extends PresenceOptions, Partial<VersionPolicy> {
@@ -182,11 +182,12 @@ export class Room {
     } catch (err) {
       throw new InvalidUpdateError(`update could not be applied: ${(err as Error).name}`)
     }
-    if (before && !sameRestrictedState(before, restrictedState(this.doc, before.keys()))) {
+    const written = before ? changedRoots(before, restrictedState(this.doc, before.keys())) : []
+    if (before && written.length > 0) {
       // Undo the change as the server's own: every client, the sender included, returns to the
       // facilitator's settings and the closure the server wrote.
       restoreRestrictedState(this.doc, before, this)
-      this.refuse(conn, conn.canFacilitate ? 'only the server writes the case closure' : 'only the facilitator may change these settings')
+      this.refuse(conn, restrictedRefusal(written))
     }
     const pending = pendingBytes(this.doc)
     if (pending > MAX_PENDING_BYTES && pending > pendingBefore) {
@@ -345,6 +346,13 @@ export class Room {
   }
 
   // ---- awareness (room-presence.ts) ----------------------------------------------------
+
+  /** Presence ids announced by view links: they are not counted among a meeting's attendees. */
+  viewerAwarenessIds(): Set<number> {
+    const ids = new Set<number>()
+    for (const conn of this.connections) if (!conn.canEdit) for (const id of conn.awarenessIds) ids.add(id)
+    return ids
+  }
 
   applyAwarenessUpdate(conn: RoomConnection, update: Uint8Array): void {
     this.presence.apply(conn, update)

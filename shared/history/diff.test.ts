@@ -278,6 +278,11 @@ describe('comparing two states of the 支援プラン', () => {
     const shown = comparePlans(before, after, { asOf, personIds })
     expect(shown.plan.changedFields).toEqual(['wishes', 'keyPerson'])
     expect(shown.tasks.changed.map((t) => t.id)).toEqual(['t-1'])
+    // A person's id a client wrote as a task's owner is blanked without persons.
+    const owned = comparePlans(plan([]), plan([task('t-2', { owner: 'p-son' })]), { asOf, includePersons: false, personIds })
+    expect(owned.tasks.added.map((t) => t.owner)).toEqual([''])
+    expect(JSON.stringify(owned)).not.toContain('p-son')
+    expect(comparePlans(plan([]), plan([task('t-2', { owner: 'p-son' })]), { asOf, personIds }).tasks.added[0].owner).toBe('p-son')
     // An actor as key person is no person's business: it is listed without persons too.
     expect(comparePlans(before, plan([], { keyPerson: 'a-minsei' }), { asOf, includePersons: false, personIds }).plan.changedFields).toEqual(['keyPerson'])
   })

@@ -231,7 +231,7 @@ function canonical(value: unknown): string {
 export interface TaskRef {
   id: string
   what: string
-  /** Actor id (its name is the reader's to look up: it may have been removed). */
+  /** Actor id (its name is the reader's to look up: it may have been removed); '' when left out with persons. */
   owner: string
   due?: string
   status: TaskStatus
@@ -285,7 +285,8 @@ export function comparePlans(before: PlanData, after: PlanData, options: Compare
     delete rest.wishes
     return keyPerson === undefined || persons.has(keyPerson) ? rest : { ...rest, keyPerson }
   }
-  const task = (t: PlanTask): PlanTask => (includePersons ? t : { ...t, with: t.with.filter((id) => !persons.has(id)) })
+  // An owner is an agency, but a client can write a person's id there: blank without persons.
+  const task = (t: PlanTask): PlanTask => (includePersons ? t : { ...t, owner: persons.has(t.owner) ? '' : t.owner, with: t.with.filter((id) => !persons.has(id)) })
   const a = byId(before.tasks.map(task))
   const b = byId(after.tasks.map(task))
   const ref = (t: PlanTask): TaskRef => ({ id: t.id, what: t.what, owner: t.owner, ...(t.due !== undefined ? { due: t.due } : {}), status: t.status })

@@ -92,10 +92,19 @@ export function readPlan(doc: Y.Doc): PlanReadResult {
   return { data: { info, tasks, closure: readClosure(doc) }, problems }
 }
 
-/** Today as YYYY-MM-DD in local time (the meeting's calendar, not UTC). */
-export function localDate(now: Date = new Date()): string {
+/** The time zone the server's "today" is in unless TZ says otherwise (server/config.ts). */
+export const DEFAULT_TIME_ZONE = 'Asia/Tokyo'
+
+/**
+ * Today as YYYY-MM-DD on the meeting's calendar, not UTC: in `timeZone` when given (the server,
+ * whose own clock may run in UTC), else in the device's local time (a participant's browser).
+ */
+export function localDate(now: Date = new Date(), timeZone?: string): string {
   const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  if (!timeZone) return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now)
+  const part = (type: 'year' | 'month' | 'day') => Number(parts.find((p) => p.type === type)?.value)
+  return `${part('year')}-${pad(part('month'))}-${pad(part('day'))}`
 }
 
 /** A task is overdue when its date has passed and it is neither done nor being rethought. */

@@ -30,7 +30,7 @@ type NewTask = Omit<PlanTask, 'id' | 'with' | 'status'> & Partial<Pick<PlanTask,
 
 export function addTask(doc: Y.Doc, data: NewTask, origin?: unknown): PlanTask {
   assertOpen(doc)
-  const task = validTask(doc, { ...data, id: data.id ?? newTaskId() })
+  const task = validTask(doc, { ...data, id: data.id ?? newTaskId() }, true)
   doc.transact(() => {
     const map = new Y.Map<unknown>()
     tasksMap(doc).set(task.id, map)
@@ -39,13 +39,20 @@ export function addTask(doc: Y.Doc, data: NewTask, origin?: unknown): PlanTask {
   return task
 }
 
-/** A partial change; `undefined` or '' clears an optional field. */
+/**
+ * A partial change; `undefined` or '' clears an optional field. Cards removed from the map since
+ * the task was written do not block it: partners no longer on the map are dropped (as readPlan
+ * shows them), and the owner is checked only when the patch sets one, so a task whose agency
+ * was removed can still be marked done or given a new owner.
+ */
 export function updateTask(doc: Y.Doc, id: string, patch: Partial<Omit<PlanTask, 'id'>>, origin?: unknown): PlanTask {
   assertOpen(doc)
   const target = tasksMap(doc).get(id)
   if (!(target instanceof Y.Map)) throw new PlanValidationError(message(planValidationCatalog, 'taskDeleted'))
-  const merged = withoutEmpty({ ...(target.toJSON() as Record<string, unknown>), ...patch, id })
-  const task = validTask(doc, merged)
+  const stored = target.toJSON() as Record<string, unknown>
+  if (patch.with === undefined && Array.isArray(stored.with)) stored.with = stored.with.filter((w) => typeof w !== 'string' || onMap(doc, w))
+  const merged = withoutEmpty({ ...stored, ...patch, id })
+  const task = validTask(doc, merged, 'owner' in patch)
   doc.transact(() => writeFields(target, task, cleared(patch)), origin)
   return task
 }
@@ -70,11 +77,11 @@ export function updatePlanInfo(doc: Y.Doc, patch: Partial<PlanInfo>, origin?: un
   return info
 }
 
-function validTask(doc: Y.Doc, data: unknown): PlanTask {
+function validTask(doc: Y.Doc, data: unknown, checkOwner: boolean): PlanTask {
   const parsed = taskSchema.safeParse(data)
   if (!parsed.success) throw new PlanValidationError(planIssueMessage(parsed.error))
   const task = parsed.data
-  if (!collection(doc, 'actor').has(task.owner)) throw new PlanValidationError(message(planValidationCatalog, 'unknownOwner', { id: task.owner }))
+  if (checkOwner && !collection(doc, 'actor').has(task.owner)) throw new PlanValidationError(message(planValidationCatalog, 'unknownOwner', { id: task.owner }))
   const unknown = task.with.filter((id) => !onMap(doc, id))
   if (unknown.length) throw new PlanValidationError(message(planValidationCatalog, 'unknownPartner', { ids: unknown.join(', ') }))
   return { ...task, with: [...new Set(task.with)].filter((id) => id !== task.owner) }

@@ -81,6 +81,19 @@ describe('reading a plan', () => {
     expect(problems.map((p) => p.message)).toEqual(['キーパーソンに選ばれていたカードがマップから削除されています。選び直してください', '担当の機関がマップから削除されています。担当を選び直してください'])
   })
 
+  it('still takes changes to a task whose owner or partner was removed from the map', () => {
+    const doc = room()
+    addTask(doc, { id: 't-1', what: '就労相談へつなぐ', owner: 'a-shakyo', with: ['p-son', 'a-hoken'] })
+    removeRecord(doc, 'actor', 'a-shakyo')
+    removeRecord(doc, 'person', 'p-son')
+    expect(updateTask(doc, 't-1', { status: '完了' })).toMatchObject({ status: '完了', owner: 'a-shakyo', with: ['a-hoken'] })
+    expect(tasksMap(doc).get('t-1')?.get('with')).toEqual(['a-hoken'])
+    expect(updateTask(doc, 't-1', { owner: 'a-hoken' })).toMatchObject({ owner: 'a-hoken', with: [] })
+    // A new owner or partner must still be on the map.
+    expect(refusal(() => updateTask(doc, 't-1', { owner: 'a-shakyo' })).message).toMatch(/a-shakyo はありません/)
+    expect(refusal(() => updateTask(doc, 't-1', { with: ['p-son'] })).message).toMatch(/p-son はありません/)
+  })
+
   it('skips a task written with a bad status by another client, and says why', () => {
     const doc = room()
     const bad = new Y.Map<unknown>()
@@ -118,6 +131,9 @@ describe('overdue tasks', () => {
     expect(overdueTasks(tasks, '2026-03-02').map((t) => t.id)).toEqual(['t-1'])
     expect(isOverdue(tasks.find((t) => t.id === 't-3')!, '2026-03-03')).toBe(true)
     expect(localDate(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05')
+    // The server's day is the meetings' calendar whatever its clock runs in.
+    expect(localDate(new Date('2026-01-05T15:30:00.000Z'), 'Asia/Tokyo')).toBe('2026-01-06')
+    expect(localDate(new Date('2026-01-05T15:30:00.000Z'), 'UTC')).toBe('2026-01-05')
   })
 })
 

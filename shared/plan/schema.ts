@@ -18,6 +18,9 @@ import { consents, NO_KEY_PERSON, taskStatuses } from './vocabulary.ts'
  */
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'idFormat')
+
+/** The longest text each field takes (characters, once trimmed): the forms count against these. */
+export const planTextMax = { direction: 2000, goals: 2000, wishes: 2000, what: 300, note: 500, reason: 500 } as const
 const text = (max: number) => z.string().trim().max(max, 'tooLong')
 
 /** A calendar date, YYYY-MM-DD, that exists (2026-02-30 does not). */
@@ -34,11 +37,11 @@ export const planDate = z.string().trim().refine(isCalendarDate, 'badDate')
 export const planInfoSchema = z
   .object({
     /** 支援方針: the direction agreed by the meeting. */
-    direction: text(2000).optional(),
+    direction: text(planTextMax.direction).optional(),
     /** 目標: what the support aims at, in the household's and the agencies' words. */
-    goals: text(2000).optional(),
+    goals: text(planTextMax.goals).optional(),
     /** 本人の意向: what the person (and household) want. Describes persons: left out without them. */
-    wishes: text(2000).optional(),
+    wishes: text(planTextMax.wishes).optional(),
     consent: z.enum(consents, { error: 'oneOf' }).optional(),
     /** キーパーソン: an actor or person of the map, or 'none' (there is none). Unset: not decided. */
     keyPerson: z.union([z.literal(NO_KEY_PERSON), id]).optional(),
@@ -52,7 +55,7 @@ export const taskSchema = z
   .object({
     id,
     /** What is to be done (何を). */
-    what: text(300).min(1, 'taskWhat'),
+    what: text(planTextMax.what).min(1, 'taskWhat'),
     /** The responsible actor (誰が): an actor of the map. */
     owner: id,
     /** With whom (誰と): actors or persons of the map. */
@@ -60,7 +63,7 @@ export const taskSchema = z
     /** By when (いつまでに). */
     due: planDate.optional(),
     status: z.enum(taskStatuses, { error: 'oneOf' }).default('未着手'),
-    note: text(500).optional(),
+    note: text(planTextMax.note).optional(),
   })
   .strict()
 export type PlanTask = z.infer<typeof taskSchema>
@@ -69,7 +72,7 @@ export type PlanTask = z.infer<typeof taskSchema>
 export const closureSchema = z
   .object({
     closedAt: z.iso.datetime({ error: 'datetime' }),
-    reason: text(500).min(1, 'closureReason'),
+    reason: text(planTextMax.reason).min(1, 'closureReason'),
   })
   .strict()
 export type Closure = z.infer<typeof closureSchema>
@@ -106,7 +109,7 @@ export function describePlanIssue(error: z.ZodError, lang: Lang = 'ja'): string 
 }
 
 /** Tasks in the order a meeting reads them: soonest due first, undated last. */
-export function taskOrder(a: PlanTask, b: PlanTask): number {
+export function taskOrder(a: Pick<PlanTask, 'id' | 'due'>, b: Pick<PlanTask, 'id' | 'due'>): number {
   if (a.due !== b.due) {
     if (a.due === undefined) return 1
     if (b.due === undefined) return -1

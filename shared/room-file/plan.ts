@@ -10,7 +10,7 @@ import { NO_KEY_PERSON } from '../plan/vocabulary.ts'
 /**
  * The 支援プラン part of a room file (room-file.ts). Without persons it holds nothing that
  * describes them: no 本人の意向, no key person who is a person, no person among a task's
- * partners. Uploading such a file keeps those from the room, as the model keeps its persons.
+ * partners, and a task's owner is blank ('') unless it is an agency of the map. Uploading such a file keeps those from the room, as the model keeps its persons.
  */
 
 /** The room's plan as a file holds it (readPlan: valid records only, sorted). */
@@ -23,7 +23,8 @@ export function exportPlan(doc: Y.Doc, includePersons: boolean): PlanData {
   const keep = keyPerson === NO_KEY_PERSON || (keyPerson !== undefined && actors.has(keyPerson))
   return {
     info: keep ? { ...info, keyPerson } : info,
-    tasks: data.tasks.map((t) => ({ ...t, with: t.with.filter((id) => actors.has(id)) })),
+    // An owner that is no agency of the map may be a person's id (a client can write one): blank.
+    tasks: data.tasks.map((t) => ({ ...t, owner: actors.has(t.owner) ? t.owner : '', with: t.with.filter((id) => actors.has(id)) })),
     closure: data.closure,
   }
 }

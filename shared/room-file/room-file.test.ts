@@ -46,6 +46,15 @@ describe('the plan in a room file', () => {
     for (const id of ['p-son', 'p-mother', '暮らし続けたい']) expect(text).not.toContain(id)
   })
 
+  it('without persons, blanks a task owner that is no agency of the map (a person’s id a client wrote)', () => {
+    const doc = caseRoom()
+    tasksMap(doc).get('t-visit')!.set('owner', 'p-son')
+    const file = exportRoomFile(doc, room, { includePersons: false })
+    expect(file.plan.tasks.map((t) => t.owner)).toEqual(['', 'a-houkatsu'])
+    expect(JSON.stringify(file.plan)).not.toContain('p-son')
+    expect(exportRoomFile(doc, room, { includePersons: true }).plan.tasks[0].owner).toBe('p-son')
+  })
+
   it('keeps an actor as key person, and "none", without persons', () => {
     const doc = caseRoom()
     updatePlanInfo(doc, { keyPerson: 'a-minsei' })

@@ -80,6 +80,20 @@ export function missingDependencyUpdate(rng: Rng): Uint8Array {
 }
 
 /**
+ * The same gap as clockGapUpdate, as a pair of one client's updates: `first` (an ordinary write)
+ * and `second` (the clocks after it: `later`, e.g. a restricted write). Sent second-first, the
+ * room holds `second` until `first` completes it (server/sync/room-closure.test.ts).
+ */
+export function clockGapPair(doc: Y.Doc, ordinary: (doc: Y.Doc) => void, later: (doc: Y.Doc) => void): { first: Uint8Array; second: Uint8Array } {
+  const start = Y.encodeStateVector(doc)
+  ordinary(doc)
+  const first = Y.encodeStateAsUpdate(doc, start)
+  const middle = Y.encodeStateVector(doc)
+  later(doc)
+  return { first, second: Y.encodeStateAsUpdate(doc, middle) }
+}
+
+/**
  * An update whose own clock starts past what the room has (the author's first edit is
  * missing), without depending on any other item's position: Yjs holds it pending.
  */

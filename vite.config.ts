@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { serviceWorkerPlugin } from './client/sw/build-plugin.ts'
 
 // The client is built into dist/ and served by our own hono server (server/http/static.ts).
 // In development, vite proxies the API and the room WebSockets to that server.
@@ -9,7 +10,8 @@ const serverPort = Number(process.env.PORT ?? 8787)
 export default defineConfig({
   root: 'client',
   publicDir: false,
-  plugins: [react()],
+  // The service worker (dist/sw.js) keeps the app shell for offline reloads (client/sw/).
+  plugins: [react(), serviceWorkerPlugin()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

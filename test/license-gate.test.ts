@@ -23,13 +23,17 @@ describe('tldraw license gate', () => {
     expect(licenseDecision(null, at('http://10.1.2.3:8787/r/x'))).toBe('mount')
     expect(licenseDecision(null, at('http://map.city.example.lg.jp/'))).toBe('mount')
     expect(licenseDecision(null, at('https://localhost:8443/'))).toBe('mount')
-    expect(licenseDecision(null, at('https://127.0.0.1/'))).toBe('mount')
-    expect(licenseDecision(null, at('https://[::1]:8443/'))).toBe('mount')
+    expect(licenseDecision(null, at('http://127.0.0.1:8787/'))).toBe('mount')
   })
 
-  it('treats only https on a non-local host as production', () => {
+  it('treats https on 127.0.0.1 or ::1 as production, as tldraw does (it would blank the board after 5 s)', () => {
+    expect(licenseDecision(null, at('https://127.0.0.1/'))).toBe('missing-license')
+    expect(licenseDecision(null, at('https://[::1]:8443/'))).toBe('missing-license')
+  })
+
+  it('treats only https on a host other than localhost as production', () => {
     expect(isProductionOrigin({ protocol: 'https:', hostname: 'example.org' })).toBe(true)
     expect(isProductionOrigin({ protocol: 'http:', hostname: 'example.org' })).toBe(false)
-    expect(isProductionOrigin({ protocol: 'https:', hostname: '::1' })).toBe(false)
+    expect(isProductionOrigin({ protocol: 'https:', hostname: 'localhost' })).toBe(false)
   })
 })

@@ -17,3 +17,13 @@ export const assetUrls = {
   ...bundled,
   translations: { ...bundled.translations, en: enTranslationUrl },
 }
+
+/**
+ * The largest image or video file the board takes, in bytes. Assets travel inside the room's
+ * Yjs document as data: URLs (base64, a third larger) and must fit one websocket message of at
+ * most `maxMessageBytes` (the server's MAX_MESSAGE_BYTES, 2 MB by default) with the record
+ * around them; larger images are downscaled first (photos.ts).
+ */
+export function maxAssetBytes(maxMessageBytes: number): number {
+  return Math.max(64 * 1024, Math.floor(maxMessageBytes * 0.7))
+}

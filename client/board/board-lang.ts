@@ -21,3 +21,26 @@ export const boardLang = atom<Lang>('board language', 'ja')
 export function useBoardLang(): Lang {
   return useValue(boardLang)
 }
+
+/**
+ * Our corrections to tldraw's bundled translations (@tldraw/assets), given to <Tldraw> as
+ * `overrides.translations`. tldraw's Japanese calls following a colleague's view 追跡
+ * ("tracking", as of a suspect): in a case conference a facilitator asks everyone to look at
+ * what they are showing, so the board says 画面に合わせる. Also the two strings tldraw 5.1's
+ * ja.json lacks, which would otherwise show in English.
+ */
+export const tldrawTranslations: Record<string, Record<string, string>> = {
+  ja: {
+    'people-menu.follow': 'この人の画面に合わせる',
+    'people-menu.following': 'この人の画面に合わせています',
+    'people-menu.leading': 'あなたの画面に合わせています',
+    'action.stop-following': '画面合わせをやめる',
+    'page-menu.max-pages-reached': 'これ以上ページを追加できません',
+    'page-menu.resize': 'ページ一覧の大きさを変える',
+  },
+  en: {
+    'people-menu.follow': 'Follow their view',
+    'people-menu.following': 'Following their view',
+    'action.stop-following': 'Stop following',
+  },
+}

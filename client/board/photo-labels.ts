@@ -1,0 +1,40 @@
+import { defineCatalog } from '../../shared/i18n/catalog'
+
+/** Messages about files added to the board (photo-intake.tsx), Japanese first; same keys in English. */
+export const photoText = defineCatalog(
+  'board-photos',
+  {
+    unsupportedTitle: 'このファイルはボードに追加できません',
+    unsupportedBody: '追加できるのは画像（JPEG・PNG・WebP・GIF・SVG）と動画（MP4・WebM・MOV）です。',
+    undecodableTitle: 'この画像を読み込めませんでした',
+    undecodableBody: '壊れているか、このブラウザーでは読めない形式（HEIC など）です。JPEG か PNG で保存し直してから追加してください。',
+    animationTooBigTitle: 'アニメーション画像が大きすぎます（{size}、上限 {limit}）',
+    animationTooBigBody: 'アニメーションは縮小できません。短くするか、静止画にしてから追加してください。',
+    videoTooBigTitle: '動画が大きすぎます（{size}、上限 {limit}）',
+    videoTooBigBody: '短く切り出すか、画質を下げて保存し直してから追加してください。',
+    vectorTooBigTitle: 'SVG 画像が大きすぎます（{size}、上限 {limit}）',
+    vectorTooBigBody: 'PNG に書き出してから追加すると、自動で縮小されます。',
+    cannotShrinkTitle: '画像を縮小しても上限（{limit}）に収まりませんでした',
+    cannotShrinkBody: '必要な部分だけを切り抜いてから、もう一度追加してください。',
+    downscaled: '画像を縮小して追加しました（{from} → {to}）',
+    sizeMb: '{n} MB',
+    sizeKb: '{n} KB',
+  },
+  {
+    unsupportedTitle: 'This file cannot be added to the board',
+    unsupportedBody: 'The board takes images (JPEG, PNG, WebP, GIF, SVG) and videos (MP4, WebM, MOV).',
+    undecodableTitle: 'This image could not be read',
+    undecodableBody: 'It is damaged or in a format this browser cannot read (such as HEIC). Save it as JPEG or PNG and add it again.',
+    animationTooBigTitle: 'The animated image is too large ({size}, limit {limit})',
+    animationTooBigBody: 'Animations cannot be downscaled. Shorten it or save a still image, then add it again.',
+    videoTooBigTitle: 'The video is too large ({size}, limit {limit})',
+    videoTooBigBody: 'Cut it shorter or save it at a lower quality, then add it again.',
+    vectorTooBigTitle: 'The SVG image is too large ({size}, limit {limit})',
+    vectorTooBigBody: 'Export it as PNG and add that: it will be downscaled automatically.',
+    cannotShrinkTitle: 'Even downscaled, the image does not fit the limit ({limit})',
+    cannotShrinkBody: 'Crop it to the part you need and add it again.',
+    downscaled: 'The image was downscaled to fit ({from} → {to})',
+    sizeMb: '{n} MB',
+    sizeKb: '{n} KB',
+  },
+)

@@ -2,12 +2,10 @@
  * How a relation looks on the board: an eco-map drawn with tldraw arrows, derived from the
  * relation record every time (the arrow never holds data of its own).
  *
- * Eco-map conventions (docs/domain.md §5) and what tldraw can draw:
- * - strength → line width: strong 'xl', normal 'm', weak 's' and dotted.
- * - stressful / conflicted ties are drawn with a zig-zag on paper. tldraw arrows cannot
- *   zig-zag, so they are red with the hand-drawn ('draw') dash, and the legend says so.
- * - status planned → dashed, in blue; missing (needed but not there) → orange, dotted, with
- *   「不足」 in the label. The status wins over the strength for the dash.
+ * Eco-map conventions (docs/domain.md §5): colour, dash and size come from the one legend every
+ * view shares (shared/legend/legend.ts, tieStyle(r).tldraw), so the board, the graph, the printed
+ * eco-map and the exports draw a tie alike. Stressful ties are zig-zags on paper; tldraw arrows
+ * cannot zig-zag, so the board draws them with the hand-drawn ('draw') dash, and the legend says so.
  * - direction → arrowheads: forward = end, backward = start, both, none.
  * - label = the relation type (つなぎ, 連携・協働 …) with its status, in each participant's own
  *   language: `relationLabel` is drawn by RelationArrowShapeUtil (relation-arrow.tsx) and is
@@ -16,6 +14,7 @@
  */
 import { createBindingId, createShapeId, type TLArrowShapeArrowheadStyle, type TLBindingId, type TLDefaultColorStyle, type TLDefaultDashStyle, type TLDefaultSizeStyle, type TLShapeId } from 'tldraw'
 import { fill, inLang, labelOf, type Lang } from '../../shared/i18n/catalog'
+import { tieStyle } from '../../shared/legend/legend'
 import { relationTypeCatalog } from '../../shared/i18n/vocabulary'
 import type { Relation } from '../../shared/model/schema'
 import { boardText } from './board-labels'
@@ -33,19 +32,7 @@ export interface RelationArrowStyle {
 type Styled = Pick<Relation, 'direction' | 'strength' | 'status'>
 
 export function relationArrowStyle(r: Styled): RelationArrowStyle {
-  const color: TLDefaultColorStyle =
-    r.strength === 'stressful' ? 'red' : r.status === 'missing' ? 'orange' : r.status === 'planned' ? 'blue' : 'black'
-  const dash: TLDefaultDashStyle =
-    r.status === 'missing'
-      ? 'dotted'
-      : r.status === 'planned'
-        ? 'dashed'
-        : r.strength === 'stressful'
-          ? 'draw'
-          : r.strength === 'weak'
-            ? 'dotted'
-            : 'solid'
-  const size: TLDefaultSizeStyle = r.strength === 'strong' ? 'xl' : r.strength === 'weak' ? 's' : r.strength === 'stressful' ? 'l' : 'm'
+  const { color, dash, size } = tieStyle(r).tldraw
   const heads: Record<Relation['direction'], [TLArrowShapeArrowheadStyle, TLArrowShapeArrowheadStyle]> = {
     forward: ['none', 'arrow'],
     backward: ['arrow', 'none'],

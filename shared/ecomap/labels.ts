@@ -1,8 +1,10 @@
 import { defineCatalog } from '../i18n/catalog.ts'
+import { legendText } from '../legend/labels.ts'
 
 /**
  * The eco-map image's own words (shared/ecomap/svg.ts): the household frame and the legend.
- * Map vocabulary (levels, age bands, relation types, roles) comes from shared/i18n/vocabulary.ts.
+ * The ties' names are the shared legend's (shared/legend/labels.ts). Map vocabulary (levels,
+ * age bands, relation types, roles) comes from shared/i18n/vocabulary.ts.
  */
 export const ecomapText = defineCatalog(
   'ecomap',
@@ -12,12 +14,12 @@ export const ecomapText = defineCatalog(
     personsOmitted: '人物は省略',
     outsideHousehold: '{age}・世帯外',
     legendHeading: '凡例',
-    legendExisting: '既存',
-    legendPlanned: '予定',
-    legendMissing: '不足',
-    legendStrong: '強い',
-    legendWeak: '弱い',
-    legendStressful: 'ストレス・葛藤',
+    legendExisting: legendText.ja.existing,
+    legendPlanned: legendText.ja.planned,
+    legendMissing: legendText.ja.missing,
+    legendStrong: legendText.ja.strong,
+    legendWeak: legendText.ja.weak,
+    legendStressful: legendText.ja.stressful,
     legendFormal: 'フォーマル',
     legendInformal: 'インフォーマル',
     legendPerson: '人物',
@@ -29,12 +31,12 @@ export const ecomapText = defineCatalog(
     personsOmitted: 'Persons left out',
     outsideHousehold: '{age}, outside household',
     legendHeading: 'Legend',
-    legendExisting: 'Existing',
-    legendPlanned: 'Planned',
-    legendMissing: 'Missing',
-    legendStrong: 'Strong',
-    legendWeak: 'Weak',
-    legendStressful: 'Stressful',
+    legendExisting: legendText.en.existing,
+    legendPlanned: legendText.en.planned,
+    legendMissing: legendText.en.missing,
+    legendStrong: legendText.en.strong,
+    legendWeak: legendText.en.weak,
+    legendStressful: legendText.en.stressful,
     legendFormal: 'Formal',
     legendInformal: 'Informal',
     legendPerson: 'Person',

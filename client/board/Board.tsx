@@ -26,12 +26,16 @@ import { ConfirmDialog } from '../model/ConfirmDialog'
 import { RefusalNotice } from '../model/RefusalNotice'
 import { useModelChange } from '../model/useModelChange'
 import { connectionLabel, type RoomConnection } from '../session/connection'
-import { assetUrls } from './assets'
+import { assetUrls, maxAssetBytes } from './assets'
 import { boardText } from './board-labels'
-import { boardLang } from './board-lang'
+import { boardLang, tldrawTranslations } from './board-lang'
+import { PhotoIntake } from './photo-intake'
+import { MAX_IMAGE_DIMENSION } from './photos'
 import type { BoardController } from './BoardPanel'
 import { ActorCardShapeUtil, PersonCardShapeUtil } from './card-shapes'
 import { deletionOf, deletionSentences, needsConfirmation, type DeletionSummary } from './delete-confirm'
+import { fitBoard, fitOnceWhenLoaded } from './fit-view'
+import { keepLayerOrder } from './layer-order'
 import { startModelBoardSync } from './sync'
 import { setModelDocFor } from './model-records'
 import { bindPresence } from './presence'
@@ -266,6 +270,8 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
 
   const overrides = useMemo<TLUiOverrides>(
     () => ({
+      // 画面に合わせる instead of tldraw's 追跡, and its missing Japanese strings (board-lang.ts).
+      translations: tldrawTranslations,
       actions(target, actions) {
         cutAction.current = actions.cut ?? null
         const next: typeof actions = {
@@ -273,6 +279,9 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
           undo: { ...actions.undo, onSelect: () => undoRef.current?.undo() },
           redo: { ...actions.redo, onSelect: () => undoRef.current?.redo() },
         }
+        // 全体表示 fits the map into the part of the board no panel covers (fit-view.ts).
+        const zoomToFit = actions['zoom-to-fit']
+        if (zoomToFit) next['zoom-to-fit'] = { ...zoomToFit, onSelect: () => void fitBoard(target, { animate: true }) }
         const remove = actions.delete
         if (remove && !readOnly) {
           next.delete = {
@@ -316,10 +325,15 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
   const onMount = (mounted: Editor) => {
     mounted.registerExternalAssetHandler('url', bookmarkWithoutFetching)
     const stopFrameNames = keepTemplateFrameNames(mounted)
+    const stopLayerOrder = keepLayerOrder(mounted)
+    // A joiner sees the whole map, then keeps their own view.
+    const stopFit = fitOnceWhenLoaded(mounted)
     if (import.meta.env.DEV) (window as unknown as { editor?: Editor }).editor = mounted
     setEditor(mounted)
     return () => {
       stopFrameNames()
+      stopLayerOrder()
+      stopFit()
       setEditor(null)
     }
   }
@@ -346,9 +360,12 @@ export function Board({ connection, readOnly, licenseKey, maxMessageBytes, roomK
         options={options}
         locale={lang}
         onMount={onMount}
-        maxAssetSize={Math.max(64 * 1024, Math.floor(maxMessageBytes * 0.7))}
-        maxImageDimension={2048}
-      />
+        maxAssetSize={maxAssetBytes(maxMessageBytes)}
+        maxImageDimension={MAX_IMAGE_DIMENSION}
+      >
+        {/* Pasted and dropped images are fitted to the limit, refusals in Japanese (photo-intake.tsx). */}
+        <PhotoIntake maxAssetBytes={maxAssetBytes(maxMessageBytes)} />
+      </Tldraw>
       {pendingDelete && (
         <ConfirmDialog
           title={B.deleteConfirmTitle}

@@ -1,6 +1,7 @@
 import { FrameShapeUtil, type Editor, type SvgExportContext, type TLFrameShape, type TLShape, type TLShapeId } from 'tldraw'
 import { inLang, langs, type Lang } from '../../shared/i18n/catalog'
 import { boardText } from './board-labels'
+import { isCardShape } from './card-shapes'
 import { boardLang } from './board-lang'
 import { DISTRICT_FRAME_ID, HOUSEHOLD_FRAME_ID } from './relation-style'
 
@@ -44,11 +45,19 @@ function shown(shape: TLFrameShape): TLFrameShape {
 }
 
 /**
- * tldraw's frame, showing a template frame's default name in the participant's language (on the
+ * tldraw's frame, not clipping cards, and showing a template frame's default name in the participant's language (on the
  * board, in its heading's size, in its text and in exported images). It reads the board's
  * language atom, so tldraw re-renders and re-measures the heading when it changes.
  */
 export class TemplateFrameShapeUtil extends FrameShapeUtil {
+  /**
+   * Cards are never cut at a frame's edge (a member dragged to the household frame's border
+   * stays whole; the frame grows to it when the drag ends, sync/templates.ts). Drawings and
+   * notes are clipped, as tldraw does.
+   */
+  override shouldClipChild(child: TLShape): boolean {
+    return !isCardShape(child)
+  }
   override getGeometry(shape: TLFrameShape) {
     return super.getGeometry(shown(shape))
   }

@@ -11,6 +11,7 @@
  * - re-binding an end of a relation arrow to another card updates from/to; dragging an end off
  *   any card turns the arrow into a plain drawing and removes the relation (undo brings it back);
  * - dragging a person card into or out of the household frame sets person.household;
+ * - a card dragged to or over the edge of a frame it is in grows the frame to hold it;
  * - a copied or duplicated card (tldraw gives it a new id) becomes a copy of its record (an
  *   agency's copy is named 「…（複製）」, in the language of who copied it: a name is user data).
  * Arrow and card edits are processed once the pointer is up (never mid-drag), deletions at once.
@@ -31,7 +32,7 @@ import { cardShapeId, HOUSEHOLD_FRAME_ID, relationArrowId, relationArrowStyle, r
 import { BINDING_ORIGIN } from '../yjs-store-binding'
 import { allShapes, change, guarded, isIdle, pageBounds, pagePlacer, visibleArea, type SyncContext } from './context'
 import { cardPartial, relationIdOf, styleProps } from './shapes'
-import { householdFrame } from './templates'
+import { growFrameToFit, householdFrame } from './templates'
 
 export interface BoardToModelOptions {
   /** A gesture's model change was refused by the schema (the board stays as drawn). */
@@ -78,6 +79,8 @@ export function startBoardToModel(ctx: SyncContext, { onRefused, onAccepted, lan
     return ref
   }
 
+  const isInFrame = (parentId: string) => editor.getShape(parentId as TLShapeId)?.type === 'frame'
+
   const arrowClaims = (rid: string) => !!editor.getShape(relationArrowId(rid)) || allShapes(editor).some((s) => relationIdOf(s) === rid)
 
   function onUserChanges(changes: RecordsDiff<TLRecord>) {
@@ -106,6 +109,9 @@ export function startBoardToModel(ctx: SyncContext, { onRefused, onAccepted, lan
         pending.add(after.fromId)
         if (before.typeName === 'binding' && before.fromId !== after.fromId) pending.add(before.fromId)
       } else if (after.typeName === 'shape' && after.type === PERSON_CARD && before.typeName === 'shape' && before.parentId !== after.parentId) {
+        pending.add(after.id)
+      } else if (after.typeName === 'shape' && isCardShape(after) && before.typeName === 'shape' && (before.x !== after.x || before.y !== after.y) && isInFrame(after.parentId)) {
+        // Moved inside a frame: the frame grows to it when the drag ends.
         pending.add(after.id)
       }
     }
@@ -146,6 +152,8 @@ export function startBoardToModel(ctx: SyncContext, { onRefused, onAccepted, lan
   function processCard(shape: CardShape) {
     const ref = cardRecordRef(shape)
     if (shape.id === cardShapeId(ref.kind, ref.id)) {
+      // A card in a frame is never cut at its edge: the frame grows to hold it.
+      if (isInFrame(shape.parentId)) change(ctx, BINDING_ORIGIN, () => growFrameToFit(editor, shape.parentId as TLShapeId))
       // Dragged into or out of the household frame.
       if (shape.type !== PERSON_CARD || !householdFrame(editor)) return
       const state = readRecordState(doc, 'person', ref.id)

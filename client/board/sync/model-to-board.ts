@@ -7,12 +7,13 @@
  * Every pass recomputes what is still missing, so a pass cut short by its time budget is simply
  * followed by another.
  *
- * Relations are drawn by arrows.ts, after the cards they join.
+ * Relations are drawn by arrows.ts, after the cards they join. The room's frames stay below the
+ * cards (layer-order.ts).
  *
  * Placement: one or two new agencies of this user's (palette, form) go to a free spot in the
  * visible part of their view; many at once (an import) or repaired ones are laid out as an
  * eco-map, on rings around the household frame (or the district frame), grouped by level and
- * field. Household members go into the frame (which grows), other persons next to it. Repair
+ * field. Household members go into the frame (which grows), other persons above it. Repair
  * placement depends only on the document, so two clients that both repair converge.
  */
 import { Vec, type Box, type TLArrowShape, type TLFrameShape, type TLParentId, type TLShapeId, type TLShapePartial, type VecLike } from 'tldraw'
@@ -23,6 +24,7 @@ import { ACTOR_CARD_SIZE, cardRecordRef, isCardShape, PERSON_CARD, PERSON_CARD_S
 import { readRecordState } from '../model-records'
 import { RECONCILE_ORIGIN } from '../origins'
 import { cardShapeId, DISTRICT_FRAME_ID, HOUSEHOLD_FRAME_ID, relationArrowId, type CardKind } from '../relation-style'
+import { frameIndex } from '../layer-order'
 import { BINDING_ORIGIN } from '../yjs-store-binding'
 import { drawRelations, type ArrowPass } from './arrows'
 import { allShapes, change, pageBounds, pagePlacer, visibleArea, type SyncContext } from './context'
@@ -85,6 +87,7 @@ function applyJob(ctx: SyncContext, job: Job): boolean {
   if (!addPersonCards(ctx, pass)) return false
   if (!addActorCards(ctx, job, pass)) return false
   placeHouseholdMembers(ctx, pass)
+  keepFramesBelow(ctx)
   drawRelations(ctx, pass, arrowsByRelation)
   return !overBudget()
 }
@@ -120,11 +123,14 @@ function missingCards(ctx: SyncContext, pass: Pass, kind: CardKind): string[] {
   return [...ctx.maps[kind].keys()].filter((id) => pass.inScope(kind, id) && !ctx.editor.getShape(cardShapeId(kind, id))).sort()
 }
 
-/** Where a person outside the household goes: right of the frame, or at the anchor. */
+/**
+ * Where a person outside the household goes: above the frame's middle, or at the anchor. (Beside
+ * the frame, level with its members, a tie to the far member crossed the near one's card.)
+ */
 function besideHousehold(ctx: SyncContext, anchor: VecLike): VecLike {
   const size = PERSON_CARD_SIZE
   const frame = pageBounds(ctx.editor, HOUSEHOLD_FRAME_ID)
-  return frame ? new Vec(frame.maxX + GAP + size.w / 2, frame.y + size.h / 2) : anchor
+  return frame ? new Vec(frame.center.x, frame.minY - GAP - size.h / 2) : anchor
 }
 
 /** A free cell for a member in the household frame (frame space), growing the frame when full. */
@@ -146,11 +152,18 @@ function placeInFrame(ctx: SyncContext, placer: Placer, frame: TLFrameShape): Ve
 /** 2a. Cards for persons: members in the household frame, others next to it. */
 function addPersonCards(ctx: SyncContext, pass: Pass): boolean {
   const { editor, doc } = ctx
-  for (const id of missingCards(ctx, pass, 'person')) {
+  const missing = missingCards(ctx, pass, 'person')
+  // The household frame first, so that persons outside it are placed beside it, not under it.
+  const member = (id: string) => {
+    const state = readRecordState(doc, 'person', id)
+    return state.status === 'ok' && state.record.household
+  }
+  if (missing.some(member)) ensureHouseholdFrame(editor, pass.tracked, pass.placer())
+  for (const id of missing) {
     if (pass.overBudget()) return false
     const size = PERSON_CARD_SIZE
     const state = readRecordState(doc, 'person', id)
-    const frame = state.status === 'ok' && state.record.household ? ensureHouseholdFrame(editor, pass.tracked) : undefined
+    const frame = state.status === 'ok' && state.record.household ? ensureHouseholdFrame(editor, pass.tracked, pass.placer()) : undefined
     let parentId: TLParentId = editor.getCurrentPageId()
     let at: VecLike
     if (frame) {
@@ -240,7 +253,7 @@ function placeHouseholdMembers(ctx: SyncContext, pass: Pass): void {
     if (state.status !== 'ok' || !card) continue
     const inFrame = card.parentId === HOUSEHOLD_FRAME_ID
     if (state.record.household && !inFrame) {
-      const frame = ensureHouseholdFrame(editor, pass.tracked)
+      const frame = ensureHouseholdFrame(editor, pass.tracked, pass.placer())
       if (!frame) continue
       const at = placeInFrame(ctx, pass.placer(), frame)
       editor.reparentShapes([card.id], frame.id)
@@ -250,5 +263,20 @@ function placeHouseholdMembers(ctx: SyncContext, pass: Pass): void {
       editor.reparentShapes([card.id], editor.getCurrentPageId())
       editor.updateShape({ id: card.id, type: PERSON_CARD, x: box.x, y: box.y })
     }
+  }
+}
+
+/** 4. The room's frames below the page's cards (a board from an older version may have one above a card). */
+function keepFramesBelow(ctx: SyncContext): void {
+  const { editor } = ctx
+  for (const id of [HOUSEHOLD_FRAME_ID, DISTRICT_FRAME_ID]) {
+    const frame = editor.getShape(id)
+    if (frame?.type !== 'frame') continue
+    const siblings = editor
+      .getSortedChildIdsForParent(frame.parentId)
+      .filter((sid) => sid !== id)
+      .map((sid) => editor.getShape(sid)!)
+    const index = frameIndex(siblings, frame.index)
+    if (index) editor.updateShape({ id, type: 'frame', index })
   }
 }

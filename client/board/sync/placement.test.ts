@@ -1,5 +1,6 @@
 import { Box } from 'tldraw'
 import { describe, expect, it } from 'vitest'
+import { HOUSEHOLD_FRAME_SIZE } from './templates'
 import { CARD_MARGIN, CELL_GAP_Y, FRAME_MARGIN, FRAME_PAD, GAP, Placer, RING_GAP } from './placement'
 
 const CARD = { w: 224, h: 112 }
@@ -112,7 +113,7 @@ describe('Placer.ring', () => {
 })
 
 describe('Placer.inFrame', () => {
-  const frame = { x: 1000, y: 500, w: 480, h: 320 }
+  const frame = { x: 1000, y: 500, ...HOUSEHOLD_FRAME_SIZE }
 
   it('fills cells from the top left, in frame space, without growing the frame', () => {
     const placer = new Placer([])

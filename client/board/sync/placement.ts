@@ -14,9 +14,10 @@ export const GAP = 64
 export const CARD_MARGIN = { x: 120, y: 56 }
 /** Free room between a card and the household frame (its members' cards have their own). */
 export const FRAME_MARGIN = 40
-/** Between person cards inside the household frame. */
-export const CELL_GAP_X = 64
-export const CELL_GAP_Y = 40
+/** Between person cards inside the household frame: room for the label of a tie between
+ *  two members (「家族関係」 beside them, 「同居」 between rows). */
+export const CELL_GAP_X = 136
+export const CELL_GAP_Y = 56
 export const FRAME_PAD = 20
 /** Distance from the household frame to the first ring of agencies (eco-map layout). */
 export const RING_GAP = 120
@@ -66,9 +67,10 @@ export class Placer {
    * A free w×h spot as near to `anchor` as possible (page space), inside `within` when there
    * is room there (e.g. the part of the screen tldraw's toolbars do not cover). Cards keep a
    * wide margin, so that an arrow to a neighbour has room for its label. Searches square
-   * rings of grid cells outwards, nearest cell first.
+   * rings of grid cells outwards, nearest cell first. `take: false` leaves the spot free for
+   * later searches (a frame, whose cards go inside it).
    */
-  near(anchor: VecLike, w: number, h: number, within?: Box): Box {
+  near(anchor: VecLike, w: number, h: number, within?: Box, take = true): Box {
     const search = (step: number, rings: number, limit?: Box): Box | null => {
       for (let ring = 0; ring <= rings; ring++) {
         const cells: { i: number; j: number; d: number }[] = []
@@ -93,7 +95,7 @@ export class Placer {
       box = search(24, rings, within)
     }
     box ??= search(48, 40) ?? new Box(anchor.x - w / 2, anchor.y - h / 2, w, h)
-    this.add(box)
+    if (take) this.add(box)
     return box
   }
 

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { parseCsv } from '../../shared/graph/csv.ts'
 import { deriveGraph } from '../../shared/graph/derive.ts'
 import { graphFromGraphml } from '../../shared/graph/graphml.ts'
+import { parseXml } from '../../shared/graph/xml.ts'
 import { caseSampleWithNotes, personDataIn } from '../../shared/model/privacy-fixtures.ts'
 import { readModel } from '../../shared/model/doc.ts'
 import type { MapModel } from '../../shared/model/schema.ts'
@@ -81,7 +82,7 @@ describe('graph export API', () => {
   })
 
   it('gives a view link only the files without persons, and says how to ask for them', async () => {
-    for (const file of ['graph.graphml', 'graph.json', 'nodes.csv', 'edges.csv']) {
+    for (const file of ['graph.graphml', 'graph.gexf', 'graph.json', 'nodes.csv', 'edges.csv']) {
       for (const query of ['', '?persons=1', '?persons=true']) {
         const res = await get(file, token('view'), query)
         expect(res.status, `${file}${query}`).toBe(403)
@@ -95,6 +96,21 @@ describe('graph export API', () => {
       expect(allowed.status, file).toBe(200)
       expect(allowed.headers.get('content-disposition')).toContain('-no-persons-')
     }
+  })
+
+  it('serves GEXF (Gephi) of the live room with the same access rules, every node and tie in it', async () => {
+    const res = await get('graph.gexf', token('facilitate'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/gexf\+xml/)
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${room.roomId}-graph.gexf"`)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const root = parseXml(await res.text())
+    expect(root.attributes.version).toBe('1.2')
+    const graph = root.children.find((c) => c.name === 'graph')!
+    const ids = (tag: string) => graph.children.find((c) => c.name === tag)!.children.map((c) => c.attributes.id)
+    expect(ids('nodes')).toEqual(expected.nodes.map((n) => n.id))
+    expect(ids('edges')).toEqual(expected.edges.map((e) => e.id))
+    expect((await get('graph.gexf', null)).status).toBe(401)
   })
 
   it('serves Cytoscape JSON and Excel CSVs', async () => {
@@ -119,7 +135,7 @@ describe('graph export API', () => {
     const back = graphFromGraphml(await graphml.text())
     expect(back.nodes).toEqual(actors)
     expect(back.edges).toEqual(actorEdges)
-    for (const file of ['graph.graphml', 'graph.json', 'nodes.csv', 'edges.csv']) {
+    for (const file of ['graph.graphml', 'graph.gexf', 'graph.json', 'nodes.csv', 'edges.csv']) {
       for (const role of ['view', 'edit'] as const) {
         const text = await (await get(file, token(role), '?persons=0')).text()
         expect(personDataIn(text, sampleJson), `${file} (${role})`).toEqual([])

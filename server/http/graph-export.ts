@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { edgesCsv, nodesCsv } from '../../shared/graph/csv.ts'
 import { toCytoscapeJson } from '../../shared/graph/cytoscape-json.ts'
 import { deriveGraph, type GraphElements } from '../../shared/graph/derive.ts'
+import { toGexf } from '../../shared/graph/gexf.ts'
 import { toGraphml } from '../../shared/graph/graphml.ts'
 import { readModel } from '../../shared/model/doc.ts'
 import type { RoomDirectory } from '../storage/doc-store.ts'
@@ -16,7 +17,7 @@ export interface GraphExportDeps {
 
 /**
  * Read-only graph downloads of a room, under /api:
- *   GET /rooms/:roomId/graph.graphml | graph.json (Cytoscape.js) | nodes.csv | edges.csv
+ *   GET /rooms/:roomId/graph.graphml | graph.gexf (Gephi) | graph.json (Cytoscape.js) | nodes.csv | edges.csv
  * `?persons=0` leaves persons and their ties out (docs/domain.md §8.4 Exports without persons), for sharing beyond the
  * 支援会議. Files with persons need an edit or facilitate token (default persons=1); a view
  * link is for observers and projectors, so its token gets only persons=0 and is refused
@@ -28,6 +29,10 @@ export function createGraphExport(deps: GraphExportDeps): Hono<RoomAccessEnv> {
 
   const formats: Record<string, { type: string; render: (g: GraphElements, includePersons: boolean) => string }> = {
     'graph.graphml': { type: 'application/graphml+xml; charset=utf-8', render: (g, p) => toGraphml(g, { includePersons: p }) },
+    'graph.gexf': {
+      type: 'application/gexf+xml; charset=utf-8',
+      render: (g, p) => toGexf(g, { includePersons: p, date: new Date().toISOString().slice(0, 10) }),
+    },
     'graph.json': { type: 'application/json; charset=utf-8', render: (g, p) => JSON.stringify(toCytoscapeJson(g, { includePersons: p })) },
     'nodes.csv': { type: 'text/csv; charset=utf-8', render: (g, p) => nodesCsv(g, { includePersons: p }) },
     'edges.csv': { type: 'text/csv; charset=utf-8', render: (g, p) => edgesCsv(g, { includePersons: p }) },

@@ -21,6 +21,9 @@ const FACILITATOR = { name: '山田', org: '福祉総務課' }
 const VIEWER = { name: '投影', org: '会議室' }
 const RECORD_TITLE = '第1回 支援会議'
 const RECORD_DATE = '2026-11-02'
+// As every view writes a date (shared/i18n/dates.ts).
+const RECORD_SHOWN = '2026年11月2日'
+const RECORD_SHOWN_EN = '2 November 2026'
 
 const actor = (id: string, name: string, fields: string[], formal = true) => ({ id, name, level: '市区町村（委託・法人・事業所）', fields, formal })
 const recordMap = {
@@ -103,10 +106,10 @@ describe('browser: 記録と比較 overlays a meeting record on the relationship
     await f.getByTestId('tab-graph').click()
     await f.locator('[data-testid=graph-canvas][data-layout-state=done]').waitFor({ timeout: 15_000 })
     const select = f.getByTestId('graph-compare-record')
-    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['比較しない', `${RECORD_TITLE}（${RECORD_DATE}）`])
-    await select.selectOption({ label: `${RECORD_TITLE}（${RECORD_DATE}）` })
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['比較しない', `${RECORD_TITLE}（${RECORD_SHOWN}）`])
+    await select.selectOption({ label: `${RECORD_TITLE}（${RECORD_SHOWN}）` })
     const summary = f.getByTestId('graph-compare-summary')
-    await expect.poll(() => summary.textContent()).toBe(`${RECORD_TITLE}（${RECORD_DATE}）と比較: 変化はありません`)
+    await expect.poll(() => summary.textContent()).toBe(`${RECORD_TITLE}（${RECORD_SHOWN}）と比較: 変化はありません`)
     const now = await drawn(f)
     expect(now.ghosts).toEqual([])
     expect(now.keep!.classes).toContain('cmp-same')
@@ -118,10 +121,10 @@ describe('browser: 記録と比較 overlays a meeting record on the relationship
     const summary = f.getByTestId('graph-compare-summary')
     await expect
       .poll(() => summary.textContent(), { timeout: 5_000 })
-      .toBe(`${RECORD_TITLE}（${RECORD_DATE}）と比較: 新しいつながり 1 / 進展 1 / 失われた 1 / 追加された機関 1 / 削除された機関 1`)
+      .toBe(`${RECORD_TITLE}（${RECORD_SHOWN}）と比較: 新しいつながり 1 / 進展 1 / 失われた 1 / 追加された機関 1 / 削除された機関 1`)
     // 孤立: 居場所 then, the CSW now (its one tie is gone). 要の機関: 包括, 民生委員 and 本人 held the
     // chain together; now 包括, ケアマネ and 本人 form a triangle. 密度: 4 → 5 existing ties of 15 pairs.
-    await expect(f.getByTestId('graph-compare-figures').textContent()).resolves.toBe('数値（記録 → 今）: 孤立 1 → 1 / 狭間 0 → 0 / 要の機関 3 → 1 / 密度 0.27 → 0.33')
+    await expect(f.getByTestId('graph-compare-figures').textContent()).resolves.toBe('数値（記録 → 今）: 孤立 1 → 1 / 狭間 0 → 0 / 要の機関・人物 3 → 1 / 密度 0.27 → 0.33')
 
     await expect.poll(async () => (await drawn(f)).ghosts).toEqual(['cmp-edge:r-gone', 'cmp-node:a-ibasho'])
     const now = await drawn(f)
@@ -150,7 +153,7 @@ describe('browser: 記録と比較 overlays a meeting record on the relationship
     await v.getByTestId('tab-graph').click()
     await v.locator('[data-testid=graph-canvas][data-layout-state=done]').waitFor({ timeout: 15_000 })
     const recordFile = v.waitForResponse((r) => r.url().includes('/room.json'))
-    await v.getByTestId('graph-compare-record').selectOption({ label: `${RECORD_TITLE}（${RECORD_DATE}）` })
+    await v.getByTestId('graph-compare-record').selectOption({ label: `${RECORD_TITLE}（${RECORD_SHOWN}）` })
     const response = await recordFile
     expect(response.url()).toContain('room.json?persons=0')
     expect(response.status()).toBe(200)
@@ -158,7 +161,7 @@ describe('browser: 記録と比較 overlays a meeting record on the relationship
     // The progressed and the new tie both end at 本人: without persons they are not compared.
     await expect
       .poll(() => summary.textContent(), { timeout: 5_000 })
-      .toBe(`${RECORD_TITLE}（${RECORD_DATE}）と比較: 新しいつながり 0 / 進展 0 / 失われた 1 / 追加された機関 1 / 削除された機関 1`)
+      .toBe(`${RECORD_TITLE}（${RECORD_SHOWN}）と比較: 新しいつながり 0 / 進展 0 / 失われた 1 / 追加された機関 1 / 削除された機関 1`)
     await expect(v.getByTestId('graph-compare').textContent()).resolves.toContain('人物と、人物とのつながりは比べていません（閲覧用リンク）。')
     await expect.poll(async () => (await drawn(v)).ghosts).toEqual(['cmp-edge:r-gone', 'cmp-node:a-ibasho'])
 
@@ -166,8 +169,8 @@ describe('browser: 記録と比較 overlays a meeting record on the relationship
     await v.getByTestId('lang-switch').click()
     await expect
       .poll(() => summary.textContent())
-      .toBe(`Compared with ${RECORD_TITLE} (${RECORD_DATE}): New ties 0 / Progress 0 / Lost 1 / Agencies added 1 / Agencies removed 1`)
-    await expect(v.getByTestId('graph-compare-figures').textContent()).resolves.toBe('Figures (record → now): Isolated 1 → 3 / Key agencies 0 → 0 / Density 0.20 → 0.10')
+      .toBe(`Compared with ${RECORD_TITLE} (${RECORD_SHOWN_EN}): New ties 0 / Progress 0 / Lost 1 / Agencies added 1 / Agencies removed 1`)
+    await expect(v.getByTestId('graph-compare-figures').textContent()).resolves.toBe('Figures (record → now): Isolated 1 → 3 / Key agencies and persons 0 → 0 / Density 0.20 → 0.10')
     await expect(v.getByTestId('graph-legend-compare').textContent()).resolves.not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/)
     await expect.poll(async () => (await drawn(v)).gone?.label).toBe('✕ Referral')
     await v.screenshot({ path: '/tmp/jusou-graph-compare-view-en.png' })

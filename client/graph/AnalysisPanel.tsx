@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { GraphElements, GraphNode } from '../../shared/graph/derive'
 import type { GraphMetrics } from '../../shared/graph/metrics'
-import { gapSituationCatalog, metricExplanationCatalog } from '../../shared/i18n/analysis'
+import { analysisPanelCatalog, gapSituationCatalog, metricExplanationCatalog } from '../../shared/i18n/analysis'
 import { fill, labelOf } from '../../shared/i18n/catalog'
 import { fieldCatalog, levelCatalog } from '../../shared/i18n/vocabulary'
 import { fieldColors } from '../../shared/model/vocabulary'
@@ -9,22 +9,21 @@ import type { RoomKind } from '../../shared/rooms'
 import { useCatalog, useI18n } from '../i18n'
 import { graphText } from './labels'
 import { AfterPlan } from './AfterPlan'
+import { communityColor } from './communityColors'
 import { nodeLabel } from './elements'
+import { Explain, fmt } from './Explain'
+import { StructureSections } from './StructureSections'
+import './analysis.css'
 
 /**
  * Figures of the whole graph (never the filtered view), each with its one plain sentence
  * from metricExplanationCatalog shown as text: a workshop reads the sentence, not a tooltip.
+ * Lists say what they hold: persons are never listed as 機関 (cut points are shown apart by
+ * kind), and the isolated agencies say that planned and missing ties are not counted, with a
+ * way to the 計画が実現した後 figures.
  */
 
-type SortKey = 'name' | 'degree' | 'in' | 'out' | 'betweenness' | 'closeness'
-
-function fmt(n: number, digits = 2): string {
-  return Number.isFinite(n) ? n.toFixed(digits) : '–'
-}
-
-function Explain({ text }: { text: string }) {
-  return <p className="graph-explain">{text}</p>
-}
+type SortKey = 'name' | 'degree' | 'in' | 'out' | 'support' | 'eigenvector' | 'betweenness' | 'closeness'
 
 export function AnalysisPanel(props: {
   graph: GraphElements
@@ -34,11 +33,16 @@ export function AnalysisPanel(props: {
   kind: RoomKind
   selected: string | null
   onSelect: (id: string | null) => void
+  /** Nodes coloured by グループ (community) instead of by field. */
+  byCommunity: boolean
+  onByCommunity: (on: boolean) => void
 }) {
-  const { graph, metrics, kind, selected, onSelect } = props
+  const { graph, metrics, kind, selected, onSelect, byCommunity, onByCommunity } = props
   const { lang } = useI18n()
   const L = useCatalog(graphText)
   const explain = useCatalog(metricExplanationCatalog)
+  const A = useCatalog(analysisPanelCatalog)
+  const afterPlanRef = useRef<HTMLDivElement>(null)
   // Names as shown: an agency's as written, a person's role in the participant's language.
   const names = useMemo(() => new Map(graph.nodes.map((n) => [n.id, nodeLabel(n, lang)])), [graph, lang])
   const nodeById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph])
@@ -67,6 +71,10 @@ export function AnalysisPanel(props: {
           return m?.degree.in ?? 0
         case 'out':
           return m?.degree.out ?? 0
+        case 'support':
+          return m?.supportStrength ?? 0
+        case 'eigenvector':
+          return m?.eigenvector ?? 0
         case 'betweenness':
           return m?.betweenness ?? 0
         case 'closeness':
@@ -103,6 +111,20 @@ export function AnalysisPanel(props: {
   const gaps = metrics.gaps
   const hazama = gaps.filter((g) => g.hazama)
   const fragile = gaps.filter((g) => g.situation === 'fragile')
+  const cutActors = net.articulationPoints.filter((id) => nodeById.get(id)?.kind !== 'person')
+  const cutPersons = net.articulationPoints.filter((id) => nodeById.get(id)?.kind === 'person')
+  // Isolated agencies by what the plan holds for them: a planned tie is on its way, a missing one is not.
+  const isolatedPlanned = net.isolatedActors.filter((id) => (metrics.nodes.get(id)?.degree.byStatus.planned ?? 0) > 0)
+  const isolatedMissing = net.isolatedActors.filter(
+    (id) => !isolatedPlanned.includes(id) && (metrics.nodes.get(id)?.degree.byStatus.missing ?? 0) > 0,
+  )
+  const showAfterPlan = () => {
+    const target = afterPlanRef.current
+    if (!target) return
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    target.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' })
+    target.focus({ preventScroll: true })
+  }
 
   return (
     <div className="graph-analysis" data-testid="graph-analysis">
@@ -121,8 +143,32 @@ export function AnalysisPanel(props: {
               <dd>{fmt(selM.betweenness)}</dd>
               <dt>{L.closeness}</dt>
               <dd>{fmt(selM.closeness)}</dd>
+              <dt>{A.supportStrength}</dt>
+              <dd data-testid="graph-selected-support">{selM.supportStrength}</dd>
+              <dt>{A.eigenvector}</dt>
+              <dd data-testid="graph-selected-eigenvector">{fmt(selM.eigenvector)}</dd>
+              <dt>{A.coreNumber}</dt>
+              <dd>
+                {net.core.includes(sel.id)
+                  ? fill(A.coreNumberWhere, { k: selM.core, where: A.inCore })
+                  : net.periphery.includes(sel.id)
+                    ? fill(A.coreNumberWhere, { k: selM.core, where: A.inPeriphery })
+                    : selM.core}
+              </dd>
+              <dt>{A.communityOf}</dt>
+              <dd>
+                {selM.community >= 0 ? (
+                  <>
+                    <span className="graph-swatch" style={{ background: communityColor(selM.community) }} aria-hidden="true" />
+                    {fill(A.community, { n: selM.community + 1 })}
+                  </>
+                ) : (
+                  A.communityNone
+                )}
+              </dd>
             </dl>
-            {selM.articulationPoint && <p className="graph-warn">{L.articulationYes}</p>}
+            {selM.stressfulTies > 0 && <p className="graph-warn">{fill(A.stressfulCount, { n: selM.stressfulTies })}</p>}
+            {selM.articulationPoint && <p className="graph-warn">{sel.kind === 'person' ? A.articulationPersonYes : L.articulationYes}</p>}
             <button type="button" className="link-button" onClick={() => onSelect(null)}>
               {L.clearSelection}
             </button>
@@ -184,14 +230,31 @@ export function AnalysisPanel(props: {
           </dd>
           <dt>{L.isolated}</dt>
           <dd data-testid="graph-isolated">
-            {nameList(net.isolatedActors)}
+            <span data-testid="graph-isolated-names">{nameList(net.isolatedActors)}</span>
+            <p className="graph-basis" data-testid="graph-isolated-basis">
+              <span className="graph-basis-line">{A.isolatedNotCounted}</span>
+              {isolatedPlanned.length > 0 && <span className="graph-basis-line">{fill(A.isolatedWithPlanned, { names: nameList(isolatedPlanned) })}</span>}
+              {isolatedMissing.length > 0 && <span className="graph-basis-line">{fill(A.isolatedMissingOnly, { names: nameList(isolatedMissing) })}</span>}
+            </p>
             <Explain text={explain.isolated} />
+            <button type="button" className="link-button graph-after-plan-link" data-testid="graph-show-after-plan" onClick={showAfterPlan}>
+              {A.showAfterPlan}
+            </button>
           </dd>
-          <dt>{L.articulationPoints}</dt>
+          <dt>{A.articulationActors}</dt>
           <dd data-testid="graph-articulation">
-            {nameList(net.articulationPoints)}
+            {nameList(cutActors)}
             <Explain text={explain.articulationPoints} />
           </dd>
+          {cutPersons.length > 0 && (
+            <>
+              <dt>{A.articulationPersons}</dt>
+              <dd data-testid="graph-articulation-persons">
+                {nameList(cutPersons)}
+                <Explain text={explain.articulationPersons} />
+              </dd>
+            </>
+          )}
           <dt>{L.bridges}</dt>
           <dd data-testid="graph-bridges">
             {net.bridges.length === 0
@@ -202,7 +265,11 @@ export function AnalysisPanel(props: {
         </dl>
       </section>
 
-      <AfterPlan now={metrics} afterPlan={props.afterPlan} nameOf={(id) => names.get(id) ?? id} />
+      <StructureSections metrics={metrics} graph={graph} names={names} nameList={nameList} byCommunity={byCommunity} onByCommunity={onByCommunity} />
+
+      <div ref={afterPlanRef} tabIndex={-1} className="graph-after-plan-target">
+        <AfterPlan now={metrics} afterPlan={props.afterPlan} nameOf={(id) => names.get(id) ?? id} />
+      </div>
 
       <section aria-labelledby="graph-table-heading">
         <h3 id="graph-table-heading">{L.actorsTable}</h3>
@@ -214,6 +281,8 @@ export function AnalysisPanel(props: {
               {header('degree', L.degree, explain.degree)}
               {header('in', L.inDegree, explain.inDegree)}
               {header('out', L.outDegree, explain.outDegree)}
+              {header('support', A.supportStrengthShort, explain.supportStrength)}
+              {header('eigenvector', A.eigenvectorShort, explain.eigenvector)}
               {header('betweenness', L.betweenness, explain.betweenness)}
               {header('closeness', L.closeness, explain.closeness)}
             </tr>
@@ -234,6 +303,8 @@ export function AnalysisPanel(props: {
                 <td>{m?.degree.total ?? 0}</td>
                 <td>{m?.degree.in ?? 0}</td>
                 <td>{m?.degree.out ?? 0}</td>
+                <td>{m?.supportStrength ?? 0}</td>
+                <td>{fmt(m?.eigenvector ?? 0)}</td>
                 <td>{fmt(m?.betweenness ?? 0)}</td>
                 <td>{fmt(m?.closeness ?? 0)}</td>
               </tr>
@@ -249,6 +320,10 @@ export function AnalysisPanel(props: {
             <dd>{explain.inDegree}</dd>
             <dt>{L.outDegree}</dt>
             <dd>{explain.outDegree}</dd>
+            <dt>{A.supportStrengthShort}</dt>
+            <dd>{explain.supportStrength}</dd>
+            <dt>{A.eigenvectorShort}</dt>
+            <dd>{explain.eigenvector}</dd>
             <dt>{L.betweenness}</dt>
             <dd>{explain.betweenness}</dd>
             <dt>{L.closeness}</dt>

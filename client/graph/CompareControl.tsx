@@ -5,6 +5,7 @@
  * the 会議の記録 dialog's.
  */
 import { fill } from '../../shared/i18n/catalog'
+import { formatDate } from '../../shared/i18n/dates'
 import type { RoomKind } from '../../shared/rooms'
 import { useCatalog, useI18n } from '../i18n'
 import { errorMessage } from '../server-api'
@@ -16,7 +17,7 @@ export function CompareControl({ state, roomKind, personsCompared }: { state: Re
   const { lang } = useI18n()
   const L = useCatalog(graphText)
   const { records, chosen, choose, refresh, loading, error, record, comparison } = state
-  const recordName = record ? fill(L.compareRecordOption, { title: record.title, date: record.date }) : ''
+  const recordName = record ? fill(L.compareRecordOption, { title: record.title, date: formatDate(record.date, lang) }) : ''
   const counts = comparison ? summaryCounts(comparison) : []
   const changed = counts.some((c) => c.n > 0)
 
@@ -34,7 +35,7 @@ export function CompareControl({ state, roomKind, personsCompared }: { state: Re
           <option value="">{L.compareNone}</option>
           {(records ?? []).map((r) => (
             <option key={r.id} value={r.id}>
-              {fill(L.compareRecordOption, { title: r.title, date: r.date })}
+              {fill(L.compareRecordOption, { title: r.title, date: formatDate(r.date, lang) })}
             </option>
           ))}
         </select>

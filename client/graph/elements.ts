@@ -8,14 +8,17 @@ import type { GraphEdge, GraphElements, GraphNode } from '../../shared/graph/der
 import type { GraphMetrics } from '../../shared/graph/metrics'
 import { labelOf, type Lang } from '../../shared/i18n/catalog'
 import { fieldCatalog, personRoleCatalog, relationTypeCatalog } from '../../shared/i18n/vocabulary'
-import type { Field, Level, RelationType, Status, Strength } from '../../shared/model/vocabulary'
+import { graphTieStyle } from '../../shared/legend/legend'
+import type { Field, Level, RelationType, Status } from '../../shared/model/vocabulary'
+import { LABEL_CHOSEN, LABEL_OFF, LABEL_PEEK } from './labelFit'
+import { breakable, shortLabel } from './labelText'
 import { overlayStylesheet } from './overlayStyle'
 
 /** Installed Japanese fonts only (nothing is downloaded). Double quotes: cytoscape rejects single. */
 export const FONT_FAMILY = '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif'
 
 export type LayoutName = 'fcose' | 'concentric' | 'field' | 'household'
-export type SizeMetric = 'none' | 'degree' | 'betweenness' | 'closeness'
+export type SizeMetric = 'none' | 'degree' | 'betweenness' | 'closeness' | 'support' | 'eigenvector'
 export type Formality = 'all' | 'formal' | 'informal'
 
 export interface GraphFilters {
@@ -85,10 +88,6 @@ export function egoGraph(graph: GraphElements, center: string, steps: number): G
   }
 }
 
-const strengthWidth: Record<Strength, number> = { strong: 5, normal: 2.5, weak: 1.2, stressful: 2.5 }
-export const STRESS_COLOR = '#d0021b'
-export const MISSING_COLOR = '#d0021b'
-const EDGE_COLOR = '#5f6b7a'
 
 export function nodeShape(n: GraphNode): 'round-rectangle' | 'ellipse' | 'diamond' {
   return n.kind === 'person' ? 'diamond' : n.formal ? 'round-rectangle' : 'ellipse'
@@ -99,7 +98,20 @@ export function nodeSizes(graph: GraphElements, metrics: GraphMetrics, by: SizeM
   const value = (id: string): number => {
     const m = metrics.nodes.get(id)
     if (!m) return 0
-    return by === 'degree' ? m.degree.total : by === 'betweenness' ? m.betweenness : by === 'closeness' ? m.closeness : 0
+    switch (by) {
+      case 'degree':
+        return m.degree.total
+      case 'betweenness':
+        return m.betweenness
+      case 'closeness':
+        return m.closeness
+      case 'support':
+        return m.supportStrength
+      case 'eigenvector':
+        return m.eigenvector
+      default:
+        return 0
+    }
   }
   const max = Math.max(0, ...graph.nodes.map((n) => value(n.id)))
   return new Map(graph.nodes.map((n) => [n.id, by === 'none' || max === 0 ? 44 : 34 + (56 * value(n.id)) / max]))
@@ -123,7 +135,15 @@ export function nodeLabel(n: GraphNode, lang: Lang): string {
  */
 export function toElements(
   graph: GraphElements,
-  options: { sizes: Map<string, number>; layout: LayoutName; selected: string | null; articulation: Set<string>; lang?: Lang },
+  options: {
+    sizes: Map<string, number>
+    layout: LayoutName
+    selected: string | null
+    articulation: Set<string>
+    lang?: Lang
+    /** Fill colours that replace the field colours (まとまりで色分け, communityColors.ts). */
+    colors?: Map<string, string>
+  },
 ): ElementDefinition[] {
   const lang = options.lang ?? 'ja'
   const out: ElementDefinition[] = []
@@ -139,10 +159,16 @@ export function toElements(
     const classes = [n.kind, n.kind === 'actor' ? (n.formal ? 'formal' : 'informal') : '']
     if (options.articulation.has(n.id)) classes.push('cut')
     if (n.id === options.selected) classes.push('chosen')
+    // label: as drawn (shortened); fullLabel: the whole name (tooltip, details); wrapLabel:
+    // the drawn label with break opportunities between Japanese characters (labelText.ts).
+    const full = nodeLabel(n, lang)
+    const label = shortLabel(full)
     const data: Record<string, unknown> = {
       id: n.id,
-      label: nodeLabel(n, lang),
-      color: n.color,
+      label,
+      fullLabel: full,
+      wrapLabel: breakable(label),
+      color: options.colors?.get(n.id) ?? n.color,
       shape: nodeShape(n),
       size,
       kind: n.kind,
@@ -162,8 +188,8 @@ export function edgeData(e: GraphEdge, lang: Lang = 'ja'): Record<string, unknow
     source: e.source,
     target: e.target,
     label: labelOf(relationTypeCatalog, lang, e.type),
-    width: strengthWidth[e.strength],
-    color: e.strength === 'stressful' ? STRESS_COLOR : e.status === 'missing' ? MISSING_COLOR : EDGE_COLOR,
+    // Colour, width and dash: the one legend every view shares (shared/legend/legend.ts).
+    ...tieData(e),
     targetArrow: forward ? 'triangle' : 'none',
     sourceArrow: backward ? 'triangle' : 'none',
     status: e.status,
@@ -171,15 +197,28 @@ export function edgeData(e: GraphEdge, lang: Lang = 'ja'): Record<string, unknow
   }
 }
 
+/**
+ * `dash` (an SVG dasharray in px, which cytoscape reads as its line-dash-pattern) only on a
+ * dashed or dotted tie: the stylesheet's edge[dash]. A string, so that elementDiff sees it unchanged.
+ */
+function tieData(e: GraphEdge): { color: string; width: number; dash?: string; zigzag: boolean } {
+  const style = graphTieStyle(e)
+  return { color: style.color, width: style.width, ...(style.dash ? { dash: style.dash } : {}), zigzag: style.zigzag }
+}
+
 function edgeClasses(e: GraphEdge): string[] {
   const c: string[] = [e.status]
   if (e.strength === 'stressful') c.push('stressful')
+  if (graphTieStyle(e).zigzag) c.push('zigzag')
   if (e.type === '家族関係') c.push('family')
   return c
 }
 
-/** `scale` enlarges labels when the view is zoomed out, so that they stay legible. */
-export function stylesheet(scale = 1): StylesheetJson {
+/**
+ * `scale` enlarges labels when the view is zoomed out, so that they stay legible; `large`
+ * (presentation mode) lets tie labels grow as much as the cards' labels.
+ */
+export function stylesheet(scale = 1, { large = false }: { large?: boolean } = {}): StylesheetJson {
   const k = scale
   return [
     {
@@ -199,9 +238,15 @@ export function stylesheet(scale = 1): StylesheetJson {
         'text-max-width': `${140 * k}px`,
         'text-outline-color': '#ffffff',
         'text-outline-width': 3 * k,
+        // Ties passing under a label fade behind it, so that its text reads on a busy map.
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.7,
+        'text-background-shape': 'round-rectangle' as never,
         'min-zoomed-font-size': 7,
       },
     },
+    // Break opportunities between Japanese characters (cytoscape wraps only at white space).
+    { selector: 'node[wrapLabel]', style: { label: 'data(wrapLabel)' } },
     {
       selector: 'node[size]',
       style: { shape: 'data(shape)' as never, width: 'data(size)', height: 'data(size)', 'background-color': 'data(color)' },
@@ -238,7 +283,7 @@ export function stylesheet(scale = 1): StylesheetJson {
         'curve-style': 'bezier',
         label: 'data(label)',
         'font-family': FONT_FAMILY,
-        'font-size': 11 * Math.min(k, 1.4),
+        'font-size': 11 * (large ? k : Math.min(k, 1.4)),
         color: '#3b4556',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
@@ -247,17 +292,20 @@ export function stylesheet(scale = 1): StylesheetJson {
         'min-zoomed-font-size': 8,
       },
     },
-    { selector: 'edge.planned', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5] } },
-    { selector: 'edge.missing', style: { 'line-style': 'dotted', 'line-dash-pattern': [2, 5] } },
+    // cytoscape's own 'dotted' ignores the pattern: dots are round caps on a dashed line, as tldraw's.
+    { selector: 'edge[dash]', style: { 'line-style': 'dashed', 'line-dash-pattern': 'data(dash)' as never, 'line-cap': 'round' } },
     {
-      selector: 'edge.stressful',
+      selector: 'edge.zigzag',
       style: {
         'curve-style': 'segments',
         'segment-distances': '-7 7 -7 7 -7 7 -7',
         'segment-weights': '0.2 0.3 0.4 0.5 0.6 0.7 0.8',
       },
     },
-    { selector: 'edge.family', style: { 'line-color': '#8a8f98' } },
+    // A tie label that would cover a card or another label is left out until hovered (labelFit.ts).
+    { selector: `edge.${LABEL_OFF}`, style: { label: '' } },
+    // Hovered, or a tie of the selected card: drawn at a size one can read even when zoomed far out.
+    { selector: `edge.${LABEL_PEEK}, edge.${LABEL_CHOSEN}`, style: { label: 'data(label)', 'font-size': 14 * k, 'min-zoomed-font-size': 0, 'z-index': 10 } },
     // 記録と比較 (overlayStyle.ts) over the map's own styles, under the selection's.
     ...overlayStylesheet(k),
     { selector: 'node.chosen', style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.18, 'overlay-padding': 8, 'border-color': '#1f6feb', 'border-width': 4 } },

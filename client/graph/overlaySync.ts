@@ -14,7 +14,10 @@ const overlayClassList = allOverlayClasses.join(' ')
 /** The instances an overlay was laid on (and not taken away since). */
 const overlaid = new WeakSet<Core>()
 
-/** What cytoscape holds of the map itself (no ghosts, no overlay classes), as diffElements compares it. */
+/**
+ * What cytoscape holds of the map itself (no ghosts, no overlay classes, none of labelFit's
+ * label-* classes), as diffElements compares it.
+ */
 export function baseElements(cy: Core): ElementDefinition[] {
   return cy
     .elements()
@@ -24,7 +27,7 @@ export function baseElements(cy: Core): ElementDefinition[] {
       data: el.data(),
       classes: el
         .classes()
-        .filter((c) => !c.startsWith('cmp-'))
+        .filter((c) => !c.startsWith('cmp-') && !c.startsWith('label-'))
         .join(' '),
     }))
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultQuadrantSettings, type PracticeCard, type QuadrantData } from './schema.ts'
-import { diagramSvg, escapeXml, svgFontFamily } from './svg.ts'
+import { boxesOverlap, diagramCardBoxes, diagramSvg, escapeXml, svgFontFamily, type CardBox } from './svg.ts'
+import { referencePractices } from './reference.ts'
 import { quadrantAxisCatalog, quadrantCatalog } from '../i18n/quadrant.ts'
 import { textWidth, wrapText } from './wrap.ts'
 
@@ -168,5 +169,57 @@ describe('Japanese line wrapping', () => {
     expect(wrapText('1行目\n2行目', 20, 5)).toEqual(['1行目', '2行目'])
     const cut = wrapText('あ'.repeat(40), 10, 2)
     expect(cut).toEqual(['あ'.repeat(10), 'あ'.repeat(9) + '…'])
+  })
+})
+
+describe('cards on the diagram', () => {
+  // The 17 reference practices of two groups (the same cards twice, at the same places, as when
+  // two groups load the deck) and 12 more crowded round one spot: a dense plenary board.
+  const practices: PracticeCard[] = [
+    ...['g1', 'g2'].flatMap((groupId) => referencePractices.map((r) => ({ ...base, id: `ref${r.no}-${groupId}`, text: r.text, x: r.x, y: r.y, groupId, referenceNo: r.no }))),
+    ...Array.from({ length: 12 }, (_, i) => ({ ...base, id: `extra${i}`, text: `地域の居場所づくりと見守り活動の連携 その${i + 1}`, x: 0.3 + (i % 4) * 0.02, y: 0.4 - Math.floor(i / 4) * 0.02 })),
+  ]
+  const dense: QuadrantData = { ...data, practices, votes: [] }
+
+  /** Pairs of overlapping card boxes, read from the SVG as drawn. */
+  function overlapsInSvg(svg: string): number {
+    const boxes: CardBox[] = [...svg.matchAll(/<g class="card" data-id="([^"]+)"><title>[^<]*<\/title><rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"/g)].map((m) => ({
+      id: m[1],
+      x: Number(m[2]) + Number(m[4]) / 2,
+      y: Number(m[3]) + Number(m[5]) / 2,
+      width: Number(m[4]),
+      height: Number(m[5]),
+    }))
+    expect(boxes).toHaveLength(practices.length)
+    let n = 0
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (boxesOverlap(boxes[i], boxes[j])) n++
+    return n
+  }
+
+  it('places every card so that no two overlap, even where many sit close together', () => {
+    const svg = diagramSvg(dense, { title: '全体会' })
+    assertWellFormedXml(svg)
+    expect(overlapsInSvg(svg)).toBe(0)
+    writeFileSync(join(tmpdir(), 'quadrant-dense.svg'), svg)
+  })
+
+  it('would overlap without the separating pass (the count above can fail)', () => {
+    const asPut = diagramCardBoxes(dense, { title: '全体会' }, false)
+    let before = 0
+    for (let i = 0; i < asPut.length; i++) for (let j = i + 1; j < asPut.length; j++) if (boxesOverlap(asPut[i], asPut[j])) before++
+    expect(before).toBeGreaterThan(20)
+  })
+
+  it('keeps each card inside the plot and near where it was put', () => {
+    const boxes = diagramCardBoxes(dense, { title: '全体会' })
+    for (const b of boxes) {
+      expect(b.x - b.width / 2).toBeGreaterThanOrEqual(40 - 0.01)
+      expect(b.x + b.width / 2).toBeLessThanOrEqual(1560 + 0.01)
+      expect(b.y - b.height / 2).toBeGreaterThanOrEqual(96 - 0.01)
+      expect(b.y + b.height / 2).toBeLessThanOrEqual(1104 + 0.01)
+    }
+    // A lone card does not move at all.
+    const single = diagramCardBoxes({ ...data, practices: [cards[0]] })
+    expect(single[0].x).toBeCloseTo(800 + (-0.35 * 1520) / 2, 5)
   })
 })

@@ -59,9 +59,77 @@ function tint(hex: string, amount = 0.82): string {
 
 const card = { width: 176, font: 14, line: 18, pad: 8, maxLines: 5, footer: 16 }
 
+function cardLines(text: string): string[] {
+  return wrapText(text, (card.width - 2 * card.pad) / card.font, card.maxLines)
+}
+
+function cardHeight(text: string): number {
+  return card.pad * 2 + cardLines(text).length * card.line + card.footer
+}
+
+/** Space kept between two notes, so that their edges do not touch either. */
+const CARD_GAP = 6
+
+export interface CardBox {
+  id: string
+  /** Centre. */
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** Whether two notes (with the gap between them) overlap. */
+export function boxesOverlap(a: CardBox, b: CardBox, gap = 0): boolean {
+  return Math.abs(a.x - b.x) * 2 < a.width + b.width + 2 * gap && Math.abs(a.y - b.y) * 2 < a.height + b.height + 2 * gap
+}
+
+/** How finely a note looks for a free place around its own (px). */
+const SEARCH_STEP = 8
+
+/**
+ * Notes placed so that none covers another: in drawing order, each note goes where it was put
+ * if that is free, else to the nearest free place around it (searched outwards on a fine grid),
+ * inside the plot. Deterministic: the same board gives the same picture. `separate` false gives
+ * the places as put, for comparison.
+ */
+export function separateCards(boxes: CardBox[], bounds: { left: number; right: number; top: number; bottom: number }, separate = true): CardBox[] {
+  if (!separate) return boxes.map((b) => ({ ...b }))
+  const placed: CardBox[] = []
+  let offsets: [number, number][] | null = null
+  const inside = (b: CardBox) => b.x - b.width / 2 >= bounds.left && b.x + b.width / 2 <= bounds.right && b.y - b.height / 2 >= bounds.top && b.y + b.height / 2 <= bounds.bottom
+  const free = (b: CardBox) => placed.every((p) => !boxesOverlap(p, b, CARD_GAP))
+  for (const box of boxes) {
+    const own = { ...box }
+    // A note at the very edge is first brought wholly inside.
+    own.x = Math.min(bounds.right - own.width / 2, Math.max(bounds.left + own.width / 2, own.x))
+    own.y = Math.min(bounds.bottom - own.height / 2, Math.max(bounds.top + own.height / 2, own.y))
+    let chosen = own
+    if (!free(own)) {
+      if (!offsets) {
+        const w = bounds.right - bounds.left
+        const h = bounds.bottom - bounds.top
+        offsets = []
+        for (let dx = -w; dx <= w; dx += SEARCH_STEP) for (let dy = -h; dy <= h; dy += SEARCH_STEP) offsets.push([dx, dy])
+        offsets.sort((p, q) => p[0] * p[0] + p[1] * p[1] - (q[0] * q[0] + q[1] * q[1]))
+      }
+      // No free place at all (more notes than the plot holds): it stays where it was put.
+      for (const [dx, dy] of offsets) {
+        const candidate = { ...own, x: own.x + dx, y: own.y + dy }
+        if (inside(candidate) && free(candidate)) {
+          chosen = candidate
+          break
+        }
+      }
+    }
+    placed.push(chosen)
+  }
+  return placed
+}
+
 function sticky({ card: practice, color: groupColor, votes }: OverlayCard, at: { x: number; y: number }, showVotes: boolean, lang: Lang): string {
   const color = safeColor(groupColor)
-  const lines = wrapText(practice.text, (card.width - 2 * card.pad) / card.font, card.maxLines)
+  const lines = cardLines(practice.text)
   const height = card.pad * 2 + lines.length * card.line + card.footer
   const left = at.x - card.width / 2
   const top = at.y - height / 2
@@ -89,17 +157,22 @@ function sticky({ card: practice, color: groupColor, votes }: OverlayCard, at: {
   return parts.join('')
 }
 
-export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string {
+function cardLayout(cards: OverlayCard[], at: (x: number, y: number) => { x: number; y: number }, plot: { left: number; right: number; top: number; bottom: number }, separate = true): CardBox[] {
+  const boxes = cards.map((c) => ({ id: c.card.id, ...at(c.card.x, c.card.y), width: card.width, height: cardHeight(c.card.text) }))
+  return separateCards(boxes, plot, separate)
+}
+
+/** The notes' boxes as diagramSvg places them (for tests and for anyone checking the layout). */
+export function diagramCardBoxes(data: QuadrantData, options: Pick<SvgOptions, 'groupId' | 'title' | 'width' | 'height'> = {}, separate = true): CardBox[] {
+  const { cards, at, plot } = diagramFrame(data, options)
+  return cardLayout(cards, at, plot, separate)
+}
+
+function diagramFrame(data: QuadrantData, options: Pick<SvgOptions, 'groupId' | 'title' | 'width' | 'height'>) {
   const width = options.width ?? 1600
   const height = options.height ?? 1200
-  const showVotes = options.showVotes ?? true
-  const lang = options.lang ?? 'ja'
-  const text = quadrantTextCatalog[lang]
-  const axisLabels = quadrantAxisCatalog[lang]
   const overlay = plenaryOverlay(data)
   const cards = overlay.cards.filter((c) => options.groupId === undefined || c.card.groupId === options.groupId)
-  const legend = overlay.legend.filter((g) => options.groupId === undefined || g.groupId === options.groupId)
-
   const top = options.title ? 96 : 64
   const plot = { left: 40, right: width - 40, top, bottom: height - 96 }
   const cx = (plot.left + plot.right) / 2
@@ -109,6 +182,16 @@ export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string
     x: Math.min(plot.right - card.width / 2, Math.max(plot.left + card.width / 2, cx + (x * (plot.right - plot.left)) / 2)),
     y: Math.min(plot.bottom - 40, Math.max(plot.top + 40, cy - (y * (plot.bottom - plot.top)) / 2)),
   })
+  return { overlay, cards, plot, cx, cy, at, width, height }
+}
+
+export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string {
+  const showVotes = options.showVotes ?? true
+  const lang = options.lang ?? 'ja'
+  const text = quadrantTextCatalog[lang]
+  const axisLabels = quadrantAxisCatalog[lang]
+  const { overlay, cards, plot, cx, cy, at, width, height } = diagramFrame(data, options)
+  const legend = overlay.legend.filter((g) => options.groupId === undefined || g.groupId === options.groupId)
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -142,7 +225,9 @@ export function diagramSvg(data: QuadrantData, options: SvgOptions = {}): string
     `<text class="axis-label" x="${n(cx)}" y="${plot.bottom + 26}" font-size="18" font-weight="bold" fill="#333" text-anchor="middle">${escapeXml(axisLabels.yNegative)}</text>`,
   )
 
-  for (const c of cards) out.push(sticky(c, at(c.card.x, c.card.y), showVotes, lang))
+  // Where each note goes: at its place on the axes, then moved apart from its neighbours.
+  const placed = cardLayout(cards, at, plot)
+  cards.forEach((c, i) => out.push(sticky(c, placed[i], showVotes, lang)))
 
   // Legend: which colour is which group, and how many cards each brought; wraps onto a new row.
   let x = plot.left

@@ -10,7 +10,7 @@ import { createContext, useContext } from 'react'
 import { defineCatalog, inLang, type Catalog, type Lang } from '../shared/i18n/catalog'
 
 const ja = {
-  appName: '重層支援ワークショップ・ボード',
+  appName: '重層支援マップ',
 
   // Home page
   homeIntro:
@@ -102,12 +102,16 @@ const ja = {
   tabQuadrant: '四象限',
   tabGraph: '関係図',
   tabPlan: '支援プラン',
+  sidePanelHide: 'パネルを閉じる',
+  sidePanelShow: 'パネルを開く',
+  sidePanelTitle: '右側のパネル（カードの編集・追加、凡例、参加者）を開閉します。閉じるとボードや図を広く使えます',
+  sidePanelLabel: 'サイドパネル',
 }
 
 export type AppTextKey = keyof typeof ja
 
 const en: Record<AppTextKey, string> = {
-  appName: 'Multi-layered Support Workshop Board',
+  appName: 'Multi-layered Support Map',
 
   homeIntro:
     'A shared whiteboard for the case meetings, trainings and community forums of the multi-layered support system program. Participants write sticky notes and shapes on the same board at the same time to map agencies, relations and the division of roles. No login: everyone joins with the link issued for the room. The tool contacts no outside server, so it works on closed town-hall networks.',
@@ -196,6 +200,10 @@ const en: Record<AppTextKey, string> = {
   tabQuadrant: 'Quadrants',
   tabGraph: 'Relationship graph',
   tabPlan: 'Support plan',
+  sidePanelHide: 'Hide panel',
+  sidePanelShow: 'Show panel',
+  sidePanelTitle: 'Shows or hides the right-hand panel (card editing and adding, legend, participants); hidden, the board or the graph gets the room',
+  sidePanelLabel: 'Side panel',
 }
 
 export const appText = defineCatalog('app', ja, en)

@@ -46,7 +46,7 @@ describe('browser: a room shared by two participants', () => {
   it('home page explains the tool and creates a room with three links', async () => {
     const page = await newPage()
     await page.goto(suite.server.url + '/')
-    await expect(page.locator('h1').textContent()).resolves.toBe('重層支援ワークショップ・ボード')
+    await expect(page.locator('h1').textContent()).resolves.toBe('重層支援マップ')
     await page.locator('input[name=title]').fill('北地区 支援会議（テスト）')
     await page.locator('input[name=kind][value=community]').check()
     await page.locator('button[type=submit]').click()

@@ -16,11 +16,15 @@ import { appText, useCatalog, useI18n, type AppTextKey } from '../i18n'
 import { LangSwitch } from '../LangSwitch'
 import { RoomConnection } from '../session/connection'
 import { ClosedBanner, ConnectionStatus } from './ConnectionBanners'
+import { LostEditNotice } from '../offline/LostEditNotice'
 import { ParticipantList, useParticipants } from './Participants'
 import { localUserId, useLocalUser, useTldrawLocale } from './preferences'
 import { ProfileForm } from './ProfileForm'
+import { RoomTabs } from './RoomTabs'
+import { usePanelOpen } from '../panel-state'
 import { coverPlan, coverQuadrant } from './quadrantUndo'
 import { orgsPresent } from './roster'
+import { tabFromSearch, withoutTab } from '../return-tab'
 import { useRoom } from './useRoom'
 import { ModelLists } from '../model/ModelLists'
 import { Palette } from '../model/Palette'
@@ -167,7 +171,15 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   const historyL = useCatalog(historyText)
   const [historyOpen, setHistoryOpen] = useState(false)
   const [connection, setConnection] = useState<RoomConnection | null>(null)
-  const [view, setView] = useState<RoomView>('board')
+  // Back from a page opened from a tab (the print page's 「ルームに戻る」): that tab again (client/return-tab.ts).
+  const [view, setView] = useState<RoomView>(() => {
+    const tab = tabFromSearch(window.location.search)
+    return tab && (tab !== 'plan' || info.kind === 'case') ? tab : 'board'
+  })
+  useEffect(() => {
+    if (tabFromSearch(window.location.search)) window.history.replaceState(window.history.state, '', withoutTab(window.location.href))
+  }, [])
+  const [sideOpen, setSideOpen] = usePanelOpen('room-side')
   const [boardController, setBoardController] = useState<BoardController | null>(null)
   // The card selected on the board is the node selected in the graph, and the other way round.
   const [selectedRecordId, setSelectedRecordId] = useState<string | null>(null)
@@ -191,7 +203,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
   }, [info.roomId, token])
 
   useTldrawLocale(lang)
-  useLocalUser(connection, profile, lang)
+  useLocalUser(connection, profile, lang, info.role === 'view')
 
   // Quadrant and plan edits are on the same undo stack as the board's and the lists'
   // (quadrantUndo.ts). A closed case has no undo (the board is read-only); reopening makes a
@@ -244,24 +256,14 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
       <ClosedCaseBanner closure={closure} />
       {connection && hasPlan && <OverdueBanner doc={connection.doc} planShown={view === 'plan'} onOpenPlan={() => showView('plan')} />}
       {connection && <ClosedBanner connection={connection} />}
-      <nav className="room-tabs" role="tablist" aria-label={text.viewsLabel}>
-        {roomViews
-          .filter((v) => v.id !== 'plan' || hasPlan)
-          .map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              role="tab"
-              id={`tab-${v.id}`}
-              aria-selected={view === v.id}
-              aria-controls={`panel-${v.id}`}
-              data-testid={`tab-${v.id}`}
-              onClick={() => showView(v.id)}
-            >
-              {text[v.label]}
-            </button>
-          ))}
-      </nav>
+      {connection && <LostEditNotice connection={connection} />}
+      <RoomTabs
+        tabs={roomViews.filter((v) => v.id !== 'plan' || hasPlan).map((v) => ({ id: v.id, label: text[v.label] }))}
+        current={view}
+        onSelect={showView}
+        label={text.viewsLabel}
+        side={{ open: sideOpen, onToggle: () => setSideOpen((o) => !o), showText: text.sidePanelShow, hideText: text.sidePanelHide, title: text.sidePanelTitle }}
+      />
       <div className="room-body">
         {/* The board stays mounted while another view is shown: unmounting tldraw mid-load
             breaks it, and re-binding a large board on every tab switch would be slow. */}
@@ -323,7 +325,7 @@ function Room({ info, config, fromCache, token, profile, onEditProfile }: RoomPr
             />
           </div>
         )}
-        <aside className="room-side">
+        <aside className="room-side" id="room-side" aria-label={text.sidePanelLabel} hidden={!sideOpen}>
           {view === 'board' && boardController && <BoardPanel controller={boardController} />}
           {connection && <ParticipantList awareness={connection.awareness} />}
         </aside>

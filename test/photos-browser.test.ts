@@ -167,6 +167,35 @@ describe('browser: photos on the board', () => {
     expect(pageErrors).toEqual([])
   })
 
+  it('re-encodes a small phone photo, so that its EXIF (GPS position, device) never reaches the room', async () => {
+    const own = await createRoom('写真の位置情報', 'community')
+    const a = await newPage()
+    await enterRoom(a, own.links.edit, ALICE, { board: true })
+    await makeImage(a, 'photo', 800, 600)
+    // Put an EXIF block (an empty TIFF directory and a marker text) right after the JPEG's SOI.
+    const made = await a.evaluate(async () => {
+      const w = window as unknown as { __made: File }
+      const jpeg = new Uint8Array(await w.__made.arrayBuffer())
+      const body = new TextEncoder().encode('Exif\0\0MM\0*\0\0\0\x08\0\0GPS-MARKER-35.6N-139.7E')
+      const app1 = new Uint8Array([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body])
+      const file = new File([jpeg.slice(0, 2), app1, jpeg.slice(2)], 'IMG_0002.jpg', { type: 'image/jpeg' })
+      w.__made = file
+      return { size: file.size, hasMarker: new TextDecoder('latin1').decode(new Uint8Array(await file.arrayBuffer())).includes('GPS-MARKER') }
+    })
+    expect(made.hasMarker).toBe(true)
+    expect(made.size).toBeLessThan(LIMIT)
+    await pasteMade(a)
+    await expect.poll(async () => (await storedImages(a)).length, { timeout: 20_000 }).toBe(1)
+    const stored = await a.evaluate(() => {
+      const img = document.querySelector<HTMLImageElement>('.tl-shape[data-shape-type=image] img.tl-image')!
+      return atob(img.src.slice(img.src.indexOf(',') + 1))
+    })
+    expect(stored.length).toBeGreaterThan(1000)
+    expect(stored).not.toContain('GPS-MARKER')
+    expect(stored).not.toContain('Exif')
+    expect(pageErrors).toEqual([])
+  })
+
   it('says in Japanese what to do with a file the board cannot take', async () => {
     const page = await newPage()
     await enterRoom(page, room.links.edit, ALICE, { board: true })

@@ -78,7 +78,10 @@ export async function fitImageForBoard(file: File, maxBytes: number): Promise<Fi
   }
   try {
     const longer = Math.max(bitmap.width, bitmap.height)
-    if (file.size <= maxBytes && longer <= MAX_IMAGE_DIMENSION && TLDRAW_TAKES.has(type)) {
+    // A photo is always re-encoded, small or not: that drops its EXIF block (a phone photo's GPS
+    // position — a client's home — device and time), which would otherwise be stored in the room
+    // and in every export. A PNG (screenshots, scans) within the limits goes on as it is.
+    if (type === 'image/png' && file.size <= maxBytes && longer <= MAX_IMAGE_DIMENSION && TLDRAW_TAKES.has(type)) {
       return { file: file.type ? file : new File([file], file.name, { type }), width: bitmap.width, height: bitmap.height, changed: false }
     }
     // Photos stay JPEG; anything that may have transparency (PNG, WebP…) becomes WebP.
@@ -91,7 +94,9 @@ export async function fitImageForBoard(file: File, maxBytes: number): Promise<Fi
         const blob = await encode(bitmap, width, height, target, quality)
         if (blob.size <= maxBytes) {
           const name = file.name.replace(/\.[a-z0-9]+$/i, '') + (blob.type === 'image/webp' ? '.webp' : '.jpg')
-          return { file: new File([blob], name || 'image', { type: blob.type }), width, height, changed: true }
+          // `changed` (the 縮小しました notice) only when the picture did get smaller.
+          const changed = width !== bitmap.width || blob.size < file.size
+          return { file: new File([blob], name || 'image', { type: blob.type }), width, height, changed }
         }
       }
       scale *= SHRINK

@@ -59,7 +59,7 @@ export async function startServer(config: ServerConfig, log: Logger = createLogg
       log,
     }),
   )
-  app.route('/api', createGraphExport({ directory: storage, rooms }))
+  app.route('/api', createGraphExport({ directory: storage, rooms, timeZone: config.timeZone }))
   app.route('/api', createHistoryApi({ directory: storage, rooms }))
   app.route('/api', createClosureApi({ directory: storage, rooms }))
   app.route('/api', createPlanExport({ directory: storage, rooms, timeZone: config.timeZone }))

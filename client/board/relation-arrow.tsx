@@ -18,6 +18,7 @@ import {
 import type * as Y from 'yjs'
 import { collection } from '../../shared/model/doc'
 import { boardLang, useBoardLang } from './board-lang'
+import { isCardShape } from './card-shapes'
 import { modelDocFor, readRecordState, useModelRecord } from './model-records'
 import { relationLabel } from './relation-style'
 import { relationIdOf } from './sync/shapes'
@@ -246,6 +247,9 @@ function tieLabelLayout(editor: Editor): Computed<Map<TLShapeId, TieLabelSpot>> 
     for (const shape of editor.getCurrentPageShapes()) {
       if (shape.type === 'frame' || shape.type === 'group') continue
       if (shape.type !== 'arrow') {
+        // Labels keep clear of cards and notes only: a photo or drawing behind the map must not
+        // hide every label over it.
+        if (shape.type !== 'note' && !isCardShape(shape)) continue
         const bounds = editor.getShapePageBounds(shape)
         if (bounds) obstacles.push(bounds)
         continue

@@ -9,10 +9,13 @@ import type { RoomDirectory } from '../storage/doc-store.ts'
 import type { RoomManager } from '../sync/room-manager.ts'
 import { roomAccess, type RoomAccessEnv } from './access.ts'
 import { includePersonsOr } from './persons-query.ts'
+import { localDate } from '../../shared/plan/doc.ts'
 
 export interface GraphExportDeps {
   directory: RoomDirectory
   rooms: RoomManager
+  /** The meetings' calendar (config TZ): the GEXF's lastmodifieddate is that day, not UTC's. */
+  timeZone?: string
 }
 
 /**
@@ -31,7 +34,7 @@ export function createGraphExport(deps: GraphExportDeps): Hono<RoomAccessEnv> {
     'graph.graphml': { type: 'application/graphml+xml; charset=utf-8', render: (g, p) => toGraphml(g, { includePersons: p }) },
     'graph.gexf': {
       type: 'application/gexf+xml; charset=utf-8',
-      render: (g, p) => toGexf(g, { includePersons: p, date: new Date().toISOString().slice(0, 10) }),
+      render: (g, p) => toGexf(g, { includePersons: p, date: localDate(new Date(), deps.timeZone) }),
     },
     'graph.json': { type: 'application/json; charset=utf-8', render: (g, p) => JSON.stringify(toCytoscapeJson(g, { includePersons: p })) },
     'nodes.csv': { type: 'text/csv; charset=utf-8', render: (g, p) => nodesCsv(g, { includePersons: p }) },

@@ -43,7 +43,7 @@ export function downloadText(text: string, type: string, fileName: string): void
  * (allowed by the page's CSP: img-src blob:), is drawn on a canvas, and the canvas is encoded.
  * The SVG names installed Japanese fonts (Noto Sans CJK JP, Hiragino, Yu Gothic, Meiryo), which
  * an SVG used as an image may use; it loads nothing else. Generic (any SVG string), so it lives
- * with the downloads rather than with the quadrant diagram that uses it today.
+ * with the downloads: the quadrant diagram and the graph both use it.
  */
 export async function svgToPng(svg: string, width: number, height: number, scale = 1): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }))

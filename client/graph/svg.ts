@@ -6,6 +6,7 @@
  */
 import type { GraphExportRequest } from './export/graphExport'
 import { graphPdf, graphSvg } from './export/graphExport'
+import { svgToPng } from '../downloads'
 import { browserFontBook } from './export/browserFonts'
 
 export type { GraphExportRequest } from './export/graphExport'
@@ -24,23 +25,7 @@ export async function graphToPng(req: GraphExportRequest, scale = 2): Promise<Bl
   const w = Number(size?.[1] ?? 800)
   const h = Number(size?.[2] ?? 600)
   const k = Math.min(scale, PNG_MAX_SIDE / w, PNG_MAX_SIDE / h)
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }))
-  try {
-    const img = new Image()
-    img.src = url
-    await img.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = Math.round(w * k)
-    canvas.height = Math.round(h * k)
-    const ctx = canvas.getContext('2d')
-    if (!ctx) throw new Error('no 2d canvas')
-    ctx.fillStyle = '#ffffff'
-    ctx.fillRect(0, 0, canvas.width, canvas.height)
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'))
-  } finally {
-    URL.revokeObjectURL(url)
-  }
+  return svgToPng(svg, w, h, k)
 }
 
 async function deflate(data: Uint8Array): Promise<Uint8Array> {
